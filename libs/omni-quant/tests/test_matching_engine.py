@@ -76,7 +76,7 @@ def test_limit_order_partial_fill_then_rests_as_maker():
     assert fills(rep2, "l1") == [(100.01, 50, Liquidity.MAKER)]
     assert fills(rep2, "s1") == [(100.01, 50, Liquidity.TAKER), (99.99, 30, Liquidity.TAKER)]
     assert o.status is OrderStatus.FILLED
-    assert s.status is OrderStatus.CANCELLED and s.filled == 80
+    assert s.status is OrderStatus.FILLED and s.filled == 80
 
 
 def test_price_time_priority_among_resting_orders():
