@@ -25,17 +25,25 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1aomni/common/v1/types.proto\x12\x0eomni.common.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x18\n\x07\x44\x65\x63imal\x12\r\n\x05value\x18\x01 \x01(\t\"B\n\x05Money\x12\'\n\x06\x61mount\x18\x01 \x01(\x0b\x32\x17.omni.common.v1.Decimal\x12\x10\n\x08\x63urrency\x18\x02 \x01(\t\"\x1d\n\x0cInstrumentId\x12\r\n\x05value\x18\x01 \x01(\t\"_\n\tTimeRange\x12)\n\x05start\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\'\n\x03\x65nd\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"4\n\x0bPageRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\";\n\x0cPageResponse\x12\x17\n\x0fnext_page_token\x18\x01 \x01(\t\x12\x12\n\ntotal_size\x18\x02 \x01(\x03*9\n\x04Side\x12\x14\n\x10SIDE_UNSPECIFIED\x10\x00\x12\x0c\n\x08SIDE_BUY\x10\x01\x12\r\n\tSIDE_SELL\x10\x02*\x9d\x01\n\nAssetClass\x12\x1b\n\x17\x41SSET_CLASS_UNSPECIFIED\x10\x00\x12\x16\n\x12\x41SSET_CLASS_EQUITY\x10\x01\x12\x12\n\x0e\x41SSET_CLASS_FX\x10\x02\x12\x16\n\x12\x41SSET_CLASS_FUTURE\x10\x03\x12\x16\n\x12\x41SSET_CLASS_OPTION\x10\x04\x12\x16\n\x12\x41SSET_CLASS_CRYPTO\x10\x05\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1aomni/common/v1/types.proto\x12\x0eomni.common.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x18\n\x07\x44\x65\x63imal\x12\r\n\x05value\x18\x01 \x01(\t\"B\n\x05Money\x12\'\n\x06\x61mount\x18\x01 \x01(\x0b\x32\x17.omni.common.v1.Decimal\x12\x10\n\x08\x63urrency\x18\x02 \x01(\t\"\x1d\n\x0cInstrumentId\x12\r\n\x05value\x18\x01 \x01(\t\"_\n\tTimeRange\x12)\n\x05start\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\'\n\x03\x65nd\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"4\n\x0bPageRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\";\n\x0cPageResponse\x12\x17\n\x0fnext_page_token\x18\x01 \x01(\t\x12\x12\n\ntotal_size\x18\x02 \x01(\x03\"J\n\x0fTimeSeriesPoint\x12(\n\x04time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05value\x18\x02 \x01(\x01\"}\n\tParameter\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x16\n\x0cnumber_value\x18\x02 \x01(\x01H\x00\x12\x16\n\x0cstring_value\x18\x03 \x01(\tH\x00\x12\x14\n\nbool_value\x18\x04 \x01(\x08H\x00\x12\x13\n\tint_value\x18\x05 \x01(\x03H\x00\x42\x07\n\x05value*9\n\x04Side\x12\x14\n\x10SIDE_UNSPECIFIED\x10\x00\x12\x0c\n\x08SIDE_BUY\x10\x01\x12\r\n\tSIDE_SELL\x10\x02*\x9d\x01\n\nAssetClass\x12\x1b\n\x17\x41SSET_CLASS_UNSPECIFIED\x10\x00\x12\x16\n\x12\x41SSET_CLASS_EQUITY\x10\x01\x12\x12\n\x0e\x41SSET_CLASS_FX\x10\x02\x12\x16\n\x12\x41SSET_CLASS_FUTURE\x10\x03\x12\x16\n\x12\x41SSET_CLASS_OPTION\x10\x04\x12\x16\n\x12\x41SSET_CLASS_CRYPTO\x10\x05*\x84\x01\n\tOrderType\x12\x1a\n\x16ORDER_TYPE_UNSPECIFIED\x10\x00\x12\x15\n\x11ORDER_TYPE_MARKET\x10\x01\x12\x14\n\x10ORDER_TYPE_LIMIT\x10\x02\x12\x13\n\x0fORDER_TYPE_STOP\x10\x03\x12\x19\n\x15ORDER_TYPE_STOP_LIMIT\x10\x04*\x88\x01\n\x0bTimeInForce\x12\x1d\n\x19TIME_IN_FORCE_UNSPECIFIED\x10\x00\x12\x15\n\x11TIME_IN_FORCE_DAY\x10\x01\x12\x15\n\x11TIME_IN_FORCE_GTC\x10\x02\x12\x15\n\x11TIME_IN_FORCE_IOC\x10\x03\x12\x15\n\x11TIME_IN_FORCE_FOK\x10\x04*P\n\tLiquidity\x12\x19\n\x15LIQUIDITY_UNSPECIFIED\x10\x00\x12\x13\n\x0fLIQUIDITY_MAKER\x10\x01\x12\x13\n\x0fLIQUIDITY_TAKER\x10\x02*\x88\x01\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x11\n\rSEVERITY_INFO\x10\x01\x12\x10\n\x0cSEVERITY_LOW\x10\x02\x12\x13\n\x0fSEVERITY_MEDIUM\x10\x03\x12\x11\n\rSEVERITY_HIGH\x10\x04\x12\x15\n\x11SEVERITY_CRITICAL\x10\x05\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'omni.common.v1.types_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SIDE']._serialized_start=416
-  _globals['_SIDE']._serialized_end=473
-  _globals['_ASSETCLASS']._serialized_start=476
-  _globals['_ASSETCLASS']._serialized_end=633
+  _globals['_SIDE']._serialized_start=619
+  _globals['_SIDE']._serialized_end=676
+  _globals['_ASSETCLASS']._serialized_start=679
+  _globals['_ASSETCLASS']._serialized_end=836
+  _globals['_ORDERTYPE']._serialized_start=839
+  _globals['_ORDERTYPE']._serialized_end=971
+  _globals['_TIMEINFORCE']._serialized_start=974
+  _globals['_TIMEINFORCE']._serialized_end=1110
+  _globals['_LIQUIDITY']._serialized_start=1112
+  _globals['_LIQUIDITY']._serialized_end=1192
+  _globals['_SEVERITY']._serialized_start=1195
+  _globals['_SEVERITY']._serialized_end=1331
   _globals['_DECIMAL']._serialized_start=79
   _globals['_DECIMAL']._serialized_end=103
   _globals['_MONEY']._serialized_start=105
@@ -48,4 +56,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PAGEREQUEST']._serialized_end=353
   _globals['_PAGERESPONSE']._serialized_start=355
   _globals['_PAGERESPONSE']._serialized_end=414
+  _globals['_TIMESERIESPOINT']._serialized_start=416
+  _globals['_TIMESERIESPOINT']._serialized_end=490
+  _globals['_PARAMETER']._serialized_start=492
+  _globals['_PARAMETER']._serialized_end=617
 # @@protoc_insertion_point(module_scope)

@@ -23,6 +23,37 @@ class AssetClass(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ASSET_CLASS_FUTURE: _ClassVar[AssetClass]
     ASSET_CLASS_OPTION: _ClassVar[AssetClass]
     ASSET_CLASS_CRYPTO: _ClassVar[AssetClass]
+
+class OrderType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ORDER_TYPE_UNSPECIFIED: _ClassVar[OrderType]
+    ORDER_TYPE_MARKET: _ClassVar[OrderType]
+    ORDER_TYPE_LIMIT: _ClassVar[OrderType]
+    ORDER_TYPE_STOP: _ClassVar[OrderType]
+    ORDER_TYPE_STOP_LIMIT: _ClassVar[OrderType]
+
+class TimeInForce(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TIME_IN_FORCE_UNSPECIFIED: _ClassVar[TimeInForce]
+    TIME_IN_FORCE_DAY: _ClassVar[TimeInForce]
+    TIME_IN_FORCE_GTC: _ClassVar[TimeInForce]
+    TIME_IN_FORCE_IOC: _ClassVar[TimeInForce]
+    TIME_IN_FORCE_FOK: _ClassVar[TimeInForce]
+
+class Liquidity(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LIQUIDITY_UNSPECIFIED: _ClassVar[Liquidity]
+    LIQUIDITY_MAKER: _ClassVar[Liquidity]
+    LIQUIDITY_TAKER: _ClassVar[Liquidity]
+
+class Severity(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SEVERITY_UNSPECIFIED: _ClassVar[Severity]
+    SEVERITY_INFO: _ClassVar[Severity]
+    SEVERITY_LOW: _ClassVar[Severity]
+    SEVERITY_MEDIUM: _ClassVar[Severity]
+    SEVERITY_HIGH: _ClassVar[Severity]
+    SEVERITY_CRITICAL: _ClassVar[Severity]
 SIDE_UNSPECIFIED: Side
 SIDE_BUY: Side
 SIDE_SELL: Side
@@ -32,6 +63,25 @@ ASSET_CLASS_FX: AssetClass
 ASSET_CLASS_FUTURE: AssetClass
 ASSET_CLASS_OPTION: AssetClass
 ASSET_CLASS_CRYPTO: AssetClass
+ORDER_TYPE_UNSPECIFIED: OrderType
+ORDER_TYPE_MARKET: OrderType
+ORDER_TYPE_LIMIT: OrderType
+ORDER_TYPE_STOP: OrderType
+ORDER_TYPE_STOP_LIMIT: OrderType
+TIME_IN_FORCE_UNSPECIFIED: TimeInForce
+TIME_IN_FORCE_DAY: TimeInForce
+TIME_IN_FORCE_GTC: TimeInForce
+TIME_IN_FORCE_IOC: TimeInForce
+TIME_IN_FORCE_FOK: TimeInForce
+LIQUIDITY_UNSPECIFIED: Liquidity
+LIQUIDITY_MAKER: Liquidity
+LIQUIDITY_TAKER: Liquidity
+SEVERITY_UNSPECIFIED: Severity
+SEVERITY_INFO: Severity
+SEVERITY_LOW: Severity
+SEVERITY_MEDIUM: Severity
+SEVERITY_HIGH: Severity
+SEVERITY_CRITICAL: Severity
 
 class Decimal(_message.Message):
     __slots__ = ("value",)
@@ -76,3 +126,25 @@ class PageResponse(_message.Message):
     next_page_token: str
     total_size: int
     def __init__(self, next_page_token: _Optional[str] = ..., total_size: _Optional[int] = ...) -> None: ...
+
+class TimeSeriesPoint(_message.Message):
+    __slots__ = ("time", "value")
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    time: _timestamp_pb2.Timestamp
+    value: float
+    def __init__(self, time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., value: _Optional[float] = ...) -> None: ...
+
+class Parameter(_message.Message):
+    __slots__ = ("name", "number_value", "string_value", "bool_value", "int_value")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_VALUE_FIELD_NUMBER: _ClassVar[int]
+    STRING_VALUE_FIELD_NUMBER: _ClassVar[int]
+    BOOL_VALUE_FIELD_NUMBER: _ClassVar[int]
+    INT_VALUE_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    number_value: float
+    string_value: str
+    bool_value: bool
+    int_value: int
+    def __init__(self, name: _Optional[str] = ..., number_value: _Optional[float] = ..., string_value: _Optional[str] = ..., bool_value: _Optional[bool] = ..., int_value: _Optional[int] = ...) -> None: ...
