@@ -1,0 +1,220 @@
+"""Delivery semantics: dedupe, dead-letter, skipping, ordering, resume after restart."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from confluent_kafka import Producer
+from omni.common.v1.envelope_pb2 import Envelope
+from omni.control_plane.v1.events_pb2 import ConfigChanged, ServiceHeartbeat
+from omni_core.bus import EventBus, EventContext, InMemoryDeduplicator, PermanentError
+from omni_core.embedded.broker import ensure_topics
+from omni_testing.kafka import dead_letters, read_topic, wait_until
+
+
+def _group() -> str:
+    return f"bus-test-{uuid.uuid4().hex[:8]}"
+
+
+async def test_bus_same_event_id_twice_is_applied_once(bus_config, kafka_topics):
+    topic = kafka_topics["system-monitoring"]
+    applied: list[str] = []
+    bus = EventBus(bus_config(), _group())
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        applied.append(event.key)
+
+    await bus.start()
+    try:
+        eid = await bus.publish(topic, "k", ConfigChanged(key="a"))
+        await bus.publish(topic, "k", ConfigChanged(key="a"), event_id=eid)
+        await bus.publish(topic, "k", ConfigChanged(key="b"))
+        await wait_until(lambda: applied == ["a", "b"] and bus.stats.duplicates == 1)
+        assert bus.stats.processed == 2
+    finally:
+        await bus.stop()
+
+
+async def test_bus_redelivery_after_crash_is_applied_once(bus_config, kafka_topics):
+    """A consumer that dies before committing gets the events again; a durable deduplicator
+    (here: the same instance handed to the restarted bus) makes the replay change nothing."""
+    topic = kafka_topics["order-management"]
+    group = _group()
+    dedupe = InMemoryDeduplicator()
+    applied: list[str] = []
+
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        applied.append(event.key)
+
+    producer = EventBus(bus_config(), "bus-crash-producer")
+    await producer.start()
+    for i in range(5):
+        await producer.publish(topic, "acct-1", ConfigChanged(key=str(i)))
+
+    first = EventBus(bus_config(commit_interval_ms=3_600_000), group, dedupe=dedupe)
+    first.subscribe(topic, ConfigChanged, on_config)
+    await first.start()
+    await wait_until(lambda: len(applied) == 5, what="first run handled 5")
+    await first.stop(commit=False)  # crash: nothing committed
+
+    second = EventBus(bus_config(), group, dedupe=dedupe)
+    second.subscribe(topic, ConfigChanged, on_config)
+    await second.start()
+    try:
+        await producer.publish(topic, "acct-1", ConfigChanged(key="5"))
+        await wait_until(lambda: len(applied) == 6 and second.stats.duplicates == 5,
+                         what="replay skipped, new event applied")
+        assert applied == [str(i) for i in range(6)]
+    finally:
+        await second.stop()
+        await producer.stop()
+
+
+async def test_bus_poison_messages_go_to_dead_letter(bus_config, kafka_topics, kafka_bootstrap):
+    topic = kafka_topics["order-management"]
+    dlq = kafka_topics["dead-letter"]
+    handled: list[str] = []
+    attempts: dict[str, int] = {}
+    bus = EventBus(bus_config(max_retries=2), _group(), tenant_id="tenant-x")
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        attempts[event.key] = ctx.attempt
+        if event.key == "always-fails":
+            raise RuntimeError("venue rejected: bad symbol")
+        if event.key == "permanent":
+            raise PermanentError("unknown account")
+        handled.append(event.key)
+
+    raw = Producer({"bootstrap.servers": kafka_bootstrap})
+    raw.produce(topic, b"\x00\xffnot an envelope", b"acct-9")
+    raw.flush(10)
+    await bus.start()
+    try:
+        bad_id = await bus.publish(topic, "acct-1", ConfigChanged(key="always-fails"))
+        perm_id = await bus.publish(topic, "acct-1", ConfigChanged(key="permanent"))
+        await bus.publish(topic, "acct-1", ConfigChanged(key="next"))
+        await wait_until(lambda: handled == ["next"], what="consumer went on")
+        assert bus.stats.dead_lettered == 3
+        assert bus.stats.failed == 3 + 1  # 1 + 2 retries, then the permanent one once
+    finally:
+        await bus.stop()
+
+    letters = read_topic(kafka_bootstrap, dlq, 3)
+    assert [m.key() for m in letters] == [topic.encode()] * 3
+    decode_dl, handler_dl, perm_dl = dead_letters(letters)
+    assert decode_dl.stage == "decode"
+    assert decode_dl.original_value == b"\x00\xffnot an envelope"
+    assert decode_dl.original_key == b"acct-9"
+    assert decode_dl.source_topic == topic and decode_dl.source_offset == 0
+    assert handler_dl.stage == "handler"
+    assert handler_dl.attempts == 3 and attempts["always-fails"] == 3
+    assert "venue rejected: bad symbol" in handler_dl.reason
+    assert handler_dl.event_id == bad_id
+    assert handler_dl.event_type == "omni.control_plane.v1.ConfigChanged"
+    assert handler_dl.consumer_service == bus.service_name
+    assert perm_dl.attempts == 1 and "unknown account" in perm_dl.reason
+    assert perm_dl.event_id == perm_id
+    # the dead letters are envelopes too, from this service
+    assert Envelope.FromString(letters[0].value()).source_service == bus.service_name
+
+
+async def test_bus_unhandled_event_types_are_skipped(bus_config, kafka_topics, kafka_bootstrap):
+    topic = kafka_topics["system-monitoring"]
+    handled: list[str] = []
+    bus = EventBus(bus_config(), _group())
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        handled.append(event.key)
+
+    await bus.start()
+    try:
+        await bus.publish(topic, "svc", ServiceHeartbeat(service="svc"))  # known, not handled
+        alien = Envelope(event_id="x-1", event_type="omni.future.v9.Unknown", payload=b"\x08\x01")
+        raw = Producer({"bootstrap.servers": kafka_bootstrap})
+        raw.produce(topic, alien.SerializeToString(), b"svc")
+        raw.flush(10)
+        await bus.publish(topic, "svc", ConfigChanged(key="after"))
+        await wait_until(lambda: handled == ["after"])
+        assert bus.stats.skipped == 2
+        assert bus.stats.dead_lettered == 0
+    finally:
+        await bus.stop()
+    assert read_topic(kafka_bootstrap, kafka_topics["dead-letter"], 1, timeout=0.5) == []
+
+
+async def test_bus_order_is_kept_per_key(bus_config, kafka_topics, kafka_bootstrap):
+    topic = kafka_topics["market-data-stream"] + ".p3"
+    ensure_topics(kafka_bootstrap, [topic], partitions=3)
+    seen: dict[str, list[int]] = {}
+    bus = EventBus(bus_config(consumer_batch_size=64), _group())
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        seen.setdefault(ctx.key.decode(), []).append(event.version)
+
+    await bus.start()
+    try:
+        keys = [f"instr-{k}" for k in range(6)]
+        for i in range(300):
+            bus.publish_nowait(topic, keys[i % 6], ConfigChanged(version=i))
+        assert await bus.flush() == 0
+        await wait_until(lambda: sum(map(len, seen.values())) == 300, what="300 handled")
+    finally:
+        await bus.stop()
+    for k, versions in seen.items():
+        assert versions == sorted(versions), k
+        assert len(versions) == 50
+
+
+async def test_bus_restart_resumes_from_committed_offsets(bus_config, kafka_topics):
+    topic = kafka_topics["portfolio-updates"]
+    group = _group()
+    applied: list[int] = []
+
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        applied.append(event.version)
+
+    producer = EventBus(bus_config(), "bus-resume-producer")
+    await producer.start()
+    for i in range(10):
+        producer.publish_nowait(topic, "acct", ConfigChanged(version=i))
+    await producer.flush()
+
+    first = EventBus(bus_config(), group)  # its own, fresh deduplicator
+    first.subscribe(topic, ConfigChanged, on_config)
+    await first.start()
+    await wait_until(lambda: len(applied) == 10)
+    await first.stop()
+
+    for i in range(10, 20):
+        producer.publish_nowait(topic, "acct", ConfigChanged(version=i))
+    await producer.flush()
+
+    second = EventBus(bus_config(), group)  # fresh deduplicator: only offsets prevent replay
+    second.subscribe(topic, ConfigChanged, on_config)
+    await second.start()
+    try:
+        await wait_until(lambda: len(applied) == 20)
+        assert second.stats.processed == 10 and second.stats.duplicates == 0
+        assert applied == list(range(20))
+    finally:
+        await second.stop()
+        await producer.stop()
+
+
+async def test_bus_subscribe_rejects_sync_handlers_and_duplicates(bus_config, kafka_topics):
+    bus = EventBus(bus_config(), _group())
+    with pytest.raises(TypeError):
+        bus.subscribe("t", ConfigChanged, lambda e, c: None)
+
+    async def h(e, c):
+        return None
+
+    bus.subscribe("t", ConfigChanged, h)
+    with pytest.raises(Exception, match="already registered"):
+        bus.subscribe("t", ConfigChanged, h)
+    assert bus.lag() == 0

@@ -1,0 +1,3 @@
+"""The `omni` pytest plugin (entry point in pyproject): every fixture of omni_testing."""
+
+from omni_testing.kafka import *  # noqa: F401,F403
