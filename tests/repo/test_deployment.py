@@ -338,3 +338,23 @@ def test_deploy_gateway_http_port() -> None:
 
 def test_deploy_dockerfile_lints_clean() -> None:
     assert dc.hadolint() == []
+
+
+def test_deploy_image_override_and_version_label() -> None:
+    out = dc.render_chart(
+        {
+            "global": {"imageRegistry": "registry.example.com/"},
+            "services": {"market-data": {"image": {"tag": "1.2.3+b7"}}},
+        }
+    )
+    deployments = out.of_kind("Deployment")
+    dep = deployments["market-data"]
+    (container,) = dep["spec"]["template"]["spec"]["containers"]
+    assert container["image"] == "registry.example.com/omni-alpha/market-data:1.2.3+b7"
+    assert dep["metadata"]["labels"]["app.kubernetes.io/version"] == "1.2.3_b7"
+    assert dc.validate_manifests(out.docs) == []
+    for name, other in deployments.items():
+        if name != "market-data":
+            (c,) = other["spec"]["template"]["spec"]["containers"]
+            version = dc.chart_metadata()["appVersion"]
+            assert c["image"] == f"registry.example.com/omni-alpha/{name}:{version}"

@@ -33,7 +33,7 @@ All labels of one service's objects. Argument: (dict "root" $ "name" <name> "svc
 {{ include "omni-alpha.commonLabels" .root }}
 app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/component: {{ ternary "gateway" "service" .svc.http.enabled }}
-app.kubernetes.io/version: {{ include "omni-alpha.imageTag" . | trunc 63 | quote }}
+app.kubernetes.io/version: {{ regexReplaceAll "[^A-Za-z0-9_.-]" (include "omni-alpha.imageTag" .) "_" | trunc 63 | trimSuffix "-" | trimSuffix "_" | trimSuffix "." | quote }}
 {{- end -}}
 
 {{/*
