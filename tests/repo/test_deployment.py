@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import re
+import subprocess
 import sys
 import tomllib
 from collections import Counter
@@ -358,3 +360,32 @@ def test_deploy_image_override_and_version_label() -> None:
             (c,) = other["spec"]["template"]["spec"]["containers"]
             version = dc.chart_metadata()["appVersion"]
             assert c["image"] == f"registry.example.com/omni-alpha/{name}:{version}"
+
+
+def test_deploy_dockerfile_shape() -> None:
+    text = dc.DOCKERFILE.read_text()
+    stages = re.split(r"(?m)^FROM ", text)
+    final = stages[-1]
+    assert "ARG SERVICE" in text
+    assert 'uv sync --frozen --no-dev --no-editable --package "svc-${SERVICE}"' in text
+    assert re.search(r"(?m)^USER 10001", final), "the final stage must run as uid 10001"
+    assert "/app/.venv" in final and "--from=builder" in final
+    assert "uv" not in re.findall(r"--from=(\S+)", final), "uv must stay in the builder"
+    assert not re.search(r"(?m)^RUN .*(apt-get|pip install)", final), "no build tools at runtime"
+
+
+@pytest.mark.parametrize("name", ["market-data", "api-gateway", "control-plane"])
+def test_deploy_entrypoint_runs_service_module(name: str, tmp_path: Path) -> None:
+    """docker/entrypoint.sh execs `python -m svc_<name with _>` for OMNI_SERVICE=<name>."""
+    fake = tmp_path / "python"
+    fake.write_text('#!/bin/sh\necho "$@"\n')
+    fake.chmod(0o755)
+    env = {"PATH": f"{tmp_path}:/usr/bin:/bin", "OMNI_SERVICE": name}
+    proc = subprocess.run(
+        ["sh", str(REPO / "docker" / "entrypoint.sh"), "--flag"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.split() == ["-m", catalogue.spec(name).package, "--flag"]
