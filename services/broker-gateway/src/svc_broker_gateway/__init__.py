@@ -1,0 +1,1 @@
+"""Omni Alpha broker gateway: venues, smart order routing, failover, reconciliation."""

@@ -1,0 +1,56 @@
+"""Shared pieces of the fake venues: an aiohttp server on 127.0.0.1 that can be stopped and
+started again on the same port (to kill a venue mid-run), and a tiny order book."""
+
+from __future__ import annotations
+
+import socket
+
+from aiohttp import web
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class FakeServer:
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self._runner: web.AppRunner | None = None
+        # Test switches.
+        self.garbage = False  # answer 200 with a body that is not the venue's JSON
+        self.hang_s = 0.0  # delay every answer
+        self.requests: list[tuple[str, str]] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def app(self) -> web.Application:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    async def start(self) -> FakeServer:
+        import asyncio
+
+        @web.middleware
+        async def switches(request: web.Request, handler):
+            self.requests.append((request.method, request.path))
+            if self.hang_s:
+                await asyncio.sleep(self.hang_s)
+            if self.garbage:
+                return web.Response(status=200, text="<html>502 upstream</html>{", content_type="application/json")
+            return await handler(request)
+
+        app = self.app()
+        app.middlewares.append(switches)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port, reuse_address=True)
+        await site.start()
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None

@@ -1,0 +1,206 @@
+"""Durable state: orders, their venue slices (in flight or not), route decisions.
+
+Every state change is written here before the matching event is published, so a restart
+finds every order that was in flight and reconciliation can resolve it with the venue.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+metadata = MetaData()
+
+orders = Table(
+    "bg_orders",
+    metadata,
+    Column("order_id", String(64), primary_key=True),
+    Column("account_id", String(64), nullable=False),
+    Column("client_order_id", String(128), nullable=False),
+    Column("data", Text, nullable=False),  # the order as JSON (OrderRecord)
+    Column("status", String(24), nullable=False, index=True),
+    Column("updated_at", Float, nullable=False),
+    UniqueConstraint("account_id", "client_order_id", name="uq_bg_orders_client"),
+)
+
+slices = Table(
+    "bg_slices",
+    metadata,
+    # The client order id sent to the venue.
+    Column("slice_id", String(160), primary_key=True),
+    Column("order_id", String(64), nullable=False, index=True),
+    Column("venue", String(64), nullable=False, index=True),
+    Column("data", Text, nullable=False),
+    Column("status", String(24), nullable=False, index=True),
+    Column("updated_at", Float, nullable=False),
+)
+
+routes = Table(
+    "bg_route_decisions",
+    metadata,
+    Column("decision_id", String(64), primary_key=True),
+    Column("order_id", String(64), nullable=False, index=True),
+    Column("account_id", String(64), nullable=False, index=True),
+    Column("seq", Integer, nullable=False, index=True),
+    Column("payload", LargeBinary, nullable=False),  # omni.broker_gateway.v1.RouteDecision
+)
+
+# Slice states. IN_DOUBT: sent, no answer (timeout); reconciliation decides.
+PENDING_SEND = "pending_send"
+IN_DOUBT = "in_doubt"
+OPEN = "open"
+SLICE_TERMINAL = {"filled", "cancelled", "rejected", "expired", "not_found", "failed"}
+
+
+@dataclass(slots=True)
+class OrderRecord:
+    order_id: str
+    account_id: str
+    client_order_id: str
+    instrument_id: str
+    side: str
+    order_type: str
+    time_in_force: str
+    quantity: float
+    limit_price: float | None = None
+    stop_price: float | None = None
+    status: str = "pending"  # pending | accepted | partially_filled | filled | cancelled | rejected | expired
+    filled: float = 0.0
+    notional: float = 0.0
+    fees: str = "0"
+    reason: str = ""
+    strategy_id: str = ""
+    # Quantity no venue holds yet (waiting for failover or an in-doubt resolution).
+    unrouted: float = 0.0
+    replaces_order_id: str = ""
+    created_at: float = field(default_factory=time.time)
+
+    @property
+    def average_price(self) -> float:
+        return self.notional / self.filled if self.filled > 0 else 0.0
+
+    @property
+    def terminal(self) -> bool:
+        return self.status in ("filled", "cancelled", "rejected", "expired", "replaced")
+
+
+@dataclass(slots=True)
+class SliceRecord:
+    slice_id: str
+    order_id: str
+    venue: str
+    instrument_id: str
+    side: str
+    quantity: float
+    status: str = PENDING_SEND
+    venue_order_id: str = ""
+    filled: float = 0.0
+    notional: float = 0.0
+    fees: str = "0"
+    reason: str = ""
+    attempts: int = 0
+
+    @property
+    def terminal(self) -> bool:
+        return self.status in SLICE_TERMINAL
+
+    @property
+    def average_price(self) -> float:
+        return self.notional / self.filled if self.filled > 0 else 0.0
+
+
+class Store:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._seq = 0
+
+    @classmethod
+    def from_url(cls, url: str) -> Store:
+        return cls(create_async_engine(url))
+
+    async def create_schema(self) -> None:
+        """For tests and the embedded default; deployments run the Alembic migration."""
+        async with self.engine.begin() as conn:
+            await conn.run_sync(metadata.create_all)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def save_order(self, o: OrderRecord) -> None:
+        row = dict(order_id=o.order_id, account_id=o.account_id, client_order_id=o.client_order_id,
+                   data=json.dumps(asdict(o)), status=o.status, updated_at=time.time())
+        async with self.engine.begin() as conn:
+            res = await conn.execute(orders.update().where(orders.c.order_id == o.order_id).values(**row))
+            if res.rowcount == 0:
+                await conn.execute(orders.insert().values(**row))
+
+    async def save_slice(self, s: SliceRecord) -> None:
+        row = dict(slice_id=s.slice_id, order_id=s.order_id, venue=s.venue,
+                   data=json.dumps(asdict(s)), status=s.status, updated_at=time.time())
+        async with self.engine.begin() as conn:
+            res = await conn.execute(slices.update().where(slices.c.slice_id == s.slice_id).values(**row))
+            if res.rowcount == 0:
+                await conn.execute(slices.insert().values(**row))
+
+    async def find_client_order(self, account_id: str, client_order_id: str) -> OrderRecord | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(select(orders.c.data).where(
+                orders.c.account_id == account_id, orders.c.client_order_id == client_order_id))).first()
+        return OrderRecord(**json.loads(row[0])) if row else None
+
+    async def get_order(self, order_id: str) -> OrderRecord | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(select(orders.c.data).where(orders.c.order_id == order_id))).first()
+        return OrderRecord(**json.loads(row[0])) if row else None
+
+    async def load_orders(self, open_only: bool = True) -> list[OrderRecord]:
+        q = select(orders.c.data)
+        if open_only:
+            q = q.where(orders.c.status.notin_(["filled", "cancelled", "rejected", "expired", "replaced"]))
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(q)).all()
+        return [OrderRecord(**json.loads(r[0])) for r in rows]
+
+    async def load_slices(self, venue: str | None = None, open_only: bool = False) -> list[SliceRecord]:
+        q = select(slices.c.data)
+        if venue:
+            q = q.where(slices.c.venue == venue)
+        if open_only:
+            q = q.where(slices.c.status.notin_(list(SLICE_TERMINAL)))
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(q.order_by(slices.c.updated_at))).all()
+        return [SliceRecord(**json.loads(r[0])) for r in rows]
+
+    async def save_route(self, decision_id: str, order_id: str, account_id: str, payload: bytes) -> None:
+        self._seq += 1
+        async with self.engine.begin() as conn:
+            n = (await conn.execute(select(routes.c.seq).order_by(routes.c.seq.desc()).limit(1))).scalar()
+            await conn.execute(routes.insert().values(
+                decision_id=decision_id, order_id=order_id, account_id=account_id,
+                seq=(n or 0) + 1, payload=payload))
+
+    async def list_routes(self, order_id: str = "", account_id: str = "", limit: int = 100,
+                          offset: int = 0) -> tuple[list[bytes], int]:
+        q = select(routes.c.payload)
+        if order_id:
+            q = q.where(routes.c.order_id == order_id)
+        if account_id:
+            q = q.where(routes.c.account_id == account_id)
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(q.order_by(routes.c.seq.desc()).offset(offset).limit(limit + 1))).all()
+        return [r[0] for r in rows[:limit]], len(rows)

@@ -1,0 +1,1 @@
+"""Venue adapters: the paper venue, Alpaca, ccxt exchanges."""
