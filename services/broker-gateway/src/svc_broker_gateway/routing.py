@@ -100,8 +100,10 @@ class SmartOrderRouter:
             line.expected_latency_ms = c.latency_s * 1000.0
             line.fee_bps = float(c.taker_fee) * 1e4
             line.latency_bps = line.expected_latency_ms * self.latency_bps_per_ms
-            total_avail = walk_levels(lv, float("inf"), limit, side)
-            line.available_quantity = total_avail.filled if lv else 0.0
+            line.available_quantity = sum(
+                sz for px, sz in lv
+                if limit is None or (px <= limit + EPS if buy else px >= limit - EPS)
+            )
             line.quantity = q
             if not lv or not mid or q <= EPS:
                 line.half_spread_bps = line.impact_bps = 0.0

@@ -20,7 +20,7 @@ class FakeServer:
         self._runner: web.AppRunner | None = None
         # Test switches.
         self.garbage = False  # answer 200 with a body that is not the venue's JSON
-        self.hang_s = 0.0  # delay every answer
+        self.hang_s = 0.0  # delay every answer (after acting on the request)
         self.requests: list[tuple[str, str]] = []
 
     @property
@@ -36,11 +36,12 @@ class FakeServer:
         @web.middleware
         async def switches(request: web.Request, handler):
             self.requests.append((request.method, request.path))
-            if self.hang_s:
-                await asyncio.sleep(self.hang_s)
             if self.garbage:
                 return web.Response(status=200, text="<html>502 upstream</html>{", content_type="application/json")
-            return await handler(request)
+            response = await handler(request)
+            if self.hang_s:  # the venue acted, but the answer comes too late
+                await asyncio.sleep(self.hang_s)
+            return response
 
         app = self.app()
         app.middlewares.append(switches)

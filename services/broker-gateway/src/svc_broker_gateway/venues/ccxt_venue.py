@@ -72,6 +72,17 @@ class CcxtVenue(Venue):
         if urls:
             self.exchange.urls["api"] = {**self.exchange.urls["api"], **urls}
         self._markets_loaded = False
+        # ccxt turns a body that is not JSON into empty results (an empty book, no orders):
+        # refuse it here so a venue answering garbage trips its breaker instead.
+        original = self.exchange.on_rest_response
+
+        def checked(code, reason, url, method, headers, body, *rest):
+            body = original(code, reason, url, method, headers, body, *rest)
+            if 200 <= int(code) < 300 and body and self.exchange.parse_json(body) is None:
+                raise cx.BadResponse(f"{self.name}: {method} {url}: body is not JSON: {str(body)[:80]!r}")
+            return body
+
+        self.exchange.on_rest_response = checked
 
     async def close(self) -> None:
         await self.exchange.close()
