@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from omni_core.catalogue import TOPICS, spec
 from omni_core.embedded.broker import EmbeddedBroker
 from omni_core.embedded.fleet import is_implemented, pid_alive
