@@ -301,3 +301,20 @@ def test_up_supervises_a_service_restarts_it_and_stops_clean(
     assert final["services"]["security-hub"]["state"] == "STOPPED"
     log = (home / "logs" / "security-hub.log").read_text()
     assert "(restart 1)" in log and "stopped cleanly" in log
+
+
+def test_embedded_broker_is_restarted_when_it_dies(home: Path, ups: list[Up]) -> None:
+    up = Up(home, "--only-infra")
+    ups.append(up)
+    up.wait_output("infrastructure READY")
+    first = fleet(home)["broker"]
+    os.kill(first["pid"], signal.SIGKILL)
+    wait_for(lambda: fleet(home)["broker"].get("restarts") == 1, "broker restarted",
+             up.proc, up.out)
+    second = fleet(home)["broker"]
+    assert second["pid"] != first["pid"] and pid_alive(second["pid"])
+    assert second["bootstrap"] == first["bootstrap"]  # same port: clients reconnect
+    found = topics_of(second["bootstrap"])
+    assert all(found.get(t) == 1 for t in TOPICS)
+    assert up.stop() == 0, up.output()
+    assert not pid_alive(second["pid"]) and not pid_alive(first["pid"])

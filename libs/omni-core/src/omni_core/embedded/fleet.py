@@ -297,9 +297,9 @@ def _broker_row(broker: dict[str, Any] | None, started_at: float | None) -> Row 
     alive = pid_alive(pid, broker.get("start"))
     return Row(
         "kafka (embedded)",
-        pid,
+        pid if alive else None,
         "RUNNING" if alive else ("STOPPED" if broker.get("stopped") else "DEAD"),
-        None,
+        broker.get("restarts"),
         (time.time() - started_at) if (alive and started_at) else None,
         f"kafka://{broker.get('bootstrap')}",
         "-",
@@ -363,7 +363,8 @@ class _Up:
         if self.record.get("dashboard"):
             parts.append(f"dashboard {self.record['dashboard']}")
         parts.append(f"logs {self.home / 'logs'}")
-        parts.append("Ctrl-C stops everything")
+        if not self.stop_event.is_set():
+            parts.append("Ctrl-C stops everything")
         return "   ".join(parts)
 
     def table(self):
@@ -434,16 +435,49 @@ class _Up:
         self.broker = EmbeddedBroker(home=self.home)
         await asyncio.to_thread(self.broker.start)
         self.broker_started = time.time()
-        # EmbeddedBroker keeps its Popen private; the pid is what fleet.json and RSS need.
-        proc = getattr(self.broker, "_proc", None)
-        pid = getattr(self.broker, "pid", None) or (proc.pid if proc is not None else None)
-        self.broker_info = {"mode": "embedded", "bootstrap": self.broker.bootstrap,
-                            "pid": pid, "start": process_start(pid) if pid else None}
-        self.save()
+        pid = self._record_broker(restarts=0)
         created = await asyncio.to_thread(self.broker.create_topics, TOPICS)
         self.say(f"kafka: embedded broker pid {pid} on {self.broker.bootstrap}; "
                  f"{len(created)} topics created ({', '.join(TOPICS)})")
         return self.broker.bootstrap
+
+    def _record_broker(self, restarts: int) -> int | None:
+        # EmbeddedBroker keeps its Popen private; the pid is what fleet.json and RSS need.
+        proc = getattr(self.broker, "_proc", None)
+        pid = getattr(self.broker, "pid", None) or (proc.pid if proc is not None else None)
+        self.broker_info = {"mode": "embedded", "bootstrap": self.broker.bootstrap,
+                            "pid": pid, "start": process_start(pid) if pid else None,
+                            "restarts": restarts}
+        self.save()
+        return pid
+
+    async def _watch_broker(self) -> None:
+        """If the embedded broker dies, start it again on the same port and recreate the
+        topics (its messages are gone: it is in-memory; the services' clients reconnect)."""
+        restarts, delay = 0, 0.5
+        while not self.stop_event.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.stop_event.wait(), 1.0)
+            if self.stop_event.is_set() or self.broker is None or self.broker.running:
+                continue
+            restarts += 1
+            self.say(f"[red]{time.strftime('%H:%M:%S')} embedded broker died; restarting it on "
+                     f"{self.broker.bootstrap} (its messages are lost)[/]")
+            try:
+                await asyncio.to_thread(self.broker.stop)  # reap, close its log, clear group
+                await asyncio.to_thread(self.broker.start)
+                await asyncio.to_thread(self.broker.create_topics, TOPICS)
+            except Exception as exc:
+                self.say(f"[red]broker restart failed: {exc}; retrying in {delay:g}s[/]")
+                await asyncio.to_thread(self.broker.stop)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.stop_event.wait(), delay)
+                delay = min(30.0, delay * 2)
+                continue
+            delay = 0.5
+            self.broker_started = time.time()
+            pid = self._record_broker(restarts)
+            self.say(f"embedded broker back: pid {pid}, topics recreated")
 
     async def _display(self) -> None:
         assert self.sup is not None
@@ -535,12 +569,14 @@ class _Up:
             if specs:
                 self.say(f"starting {len(specs)} services: {', '.join(s.name for s in specs)}")
             display = asyncio.create_task(self._display())
+            watchdog = asyncio.create_task(self._watch_broker())
             if self.opts.wait and specs:
                 await self._wait_ready(specs)
             if self.opts.only_infra:
                 self.say("[green]infrastructure READY[/]")
             await self.stop_event.wait()
             await display
+            await watchdog
             return 0
         finally:
             await self._shutdown()
