@@ -62,16 +62,18 @@ class VarSnapshot(_message.Message):
     def __init__(self, account_id: _Optional[str] = ..., result: _Optional[_Union[_risk_engine_service_pb2.VarResult, _Mapping]] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class KillSwitchChanged(_message.Message):
-    __slots__ = ("account_id", "previous_state", "kill_switch", "event_time")
+    __slots__ = ("account_id", "previous_state", "kill_switch", "event_time", "cancel_open_orders")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_STATE_FIELD_NUMBER: _ClassVar[int]
     KILL_SWITCH_FIELD_NUMBER: _ClassVar[int]
     EVENT_TIME_FIELD_NUMBER: _ClassVar[int]
+    CANCEL_OPEN_ORDERS_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     previous_state: _risk_engine_service_pb2.KillSwitchState
     kill_switch: _risk_engine_service_pb2.KillSwitch
     event_time: _timestamp_pb2.Timestamp
-    def __init__(self, account_id: _Optional[str] = ..., previous_state: _Optional[_Union[_risk_engine_service_pb2.KillSwitchState, str]] = ..., kill_switch: _Optional[_Union[_risk_engine_service_pb2.KillSwitch, _Mapping]] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    cancel_open_orders: bool
+    def __init__(self, account_id: _Optional[str] = ..., previous_state: _Optional[_Union[_risk_engine_service_pb2.KillSwitchState, str]] = ..., kill_switch: _Optional[_Union[_risk_engine_service_pb2.KillSwitch, _Mapping]] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_open_orders: _Optional[bool] = ...) -> None: ...
 
 class DrawdownUpdated(_message.Message):
     __slots__ = ("account_id", "strategy_id", "equity", "peak_equity", "current_drawdown", "event_time")

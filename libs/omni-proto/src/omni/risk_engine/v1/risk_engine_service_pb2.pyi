@@ -42,6 +42,9 @@ class LimitType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     LIMIT_TYPE_MAX_ORDERS_PER_SECOND: _ClassVar[LimitType]
     LIMIT_TYPE_MAX_OPEN_ORDERS: _ClassVar[LimitType]
     LIMIT_TYPE_MAX_PRICE_DEVIATION: _ClassVar[LimitType]
+    LIMIT_TYPE_MAX_SECTOR_EXPOSURE: _ClassVar[LimitType]
+    LIMIT_TYPE_MAX_DAILY_DRAWDOWN: _ClassVar[LimitType]
+    LIMIT_TYPE_MAX_MONTHLY_DRAWDOWN: _ClassVar[LimitType]
 
 class BreachAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -58,6 +61,13 @@ class StressScenario(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     STRESS_SCENARIO_COVID_MARCH_2020: _ClassVar[StressScenario]
     STRESS_SCENARIO_RATE_SHOCK_2022: _ClassVar[StressScenario]
     STRESS_SCENARIO_HYPOTHETICAL: _ClassVar[StressScenario]
+
+class RestrictionKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    RESTRICTION_KIND_UNSPECIFIED: _ClassVar[RestrictionKind]
+    RESTRICTION_KIND_NO_TRADE: _ClassVar[RestrictionKind]
+    RESTRICTION_KIND_NO_BUY: _ClassVar[RestrictionKind]
+    RESTRICTION_KIND_NO_SHORT: _ClassVar[RestrictionKind]
 KILL_SWITCH_STATE_UNSPECIFIED: KillSwitchState
 KILL_SWITCH_STATE_ACTIVE: KillSwitchState
 KILL_SWITCH_STATE_REDUCING: KillSwitchState
@@ -81,6 +91,9 @@ LIMIT_TYPE_MAX_VAR: LimitType
 LIMIT_TYPE_MAX_ORDERS_PER_SECOND: LimitType
 LIMIT_TYPE_MAX_OPEN_ORDERS: LimitType
 LIMIT_TYPE_MAX_PRICE_DEVIATION: LimitType
+LIMIT_TYPE_MAX_SECTOR_EXPOSURE: LimitType
+LIMIT_TYPE_MAX_DAILY_DRAWDOWN: LimitType
+LIMIT_TYPE_MAX_MONTHLY_DRAWDOWN: LimitType
 BREACH_ACTION_UNSPECIFIED: BreachAction
 BREACH_ACTION_REJECT: BreachAction
 BREACH_ACTION_WARN: BreachAction
@@ -91,22 +104,28 @@ STRESS_SCENARIO_GFC_2008: StressScenario
 STRESS_SCENARIO_COVID_MARCH_2020: StressScenario
 STRESS_SCENARIO_RATE_SHOCK_2022: StressScenario
 STRESS_SCENARIO_HYPOTHETICAL: StressScenario
+RESTRICTION_KIND_UNSPECIFIED: RestrictionKind
+RESTRICTION_KIND_NO_TRADE: RestrictionKind
+RESTRICTION_KIND_NO_BUY: RestrictionKind
+RESTRICTION_KIND_NO_SHORT: RestrictionKind
 
 class Limit(_message.Message):
-    __slots__ = ("type", "threshold", "warn_at", "action", "instrument_id", "enabled")
+    __slots__ = ("type", "threshold", "warn_at", "action", "instrument_id", "enabled", "sector")
     TYPE_FIELD_NUMBER: _ClassVar[int]
     THRESHOLD_FIELD_NUMBER: _ClassVar[int]
     WARN_AT_FIELD_NUMBER: _ClassVar[int]
     ACTION_FIELD_NUMBER: _ClassVar[int]
     INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     ENABLED_FIELD_NUMBER: _ClassVar[int]
+    SECTOR_FIELD_NUMBER: _ClassVar[int]
     type: LimitType
     threshold: _types_pb2.Decimal
     warn_at: float
     action: BreachAction
     instrument_id: _types_pb2.InstrumentId
     enabled: bool
-    def __init__(self, type: _Optional[_Union[LimitType, str]] = ..., threshold: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., warn_at: _Optional[float] = ..., action: _Optional[_Union[BreachAction, str]] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., enabled: _Optional[bool] = ...) -> None: ...
+    sector: str
+    def __init__(self, type: _Optional[_Union[LimitType, str]] = ..., threshold: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., warn_at: _Optional[float] = ..., action: _Optional[_Union[BreachAction, str]] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., enabled: _Optional[bool] = ..., sector: _Optional[str] = ...) -> None: ...
 
 class LimitSet(_message.Message):
     __slots__ = ("account_id", "strategy_id", "limits", "version", "updated_by", "updated_at")
@@ -453,3 +472,151 @@ class GetDrawdownResponse(_message.Message):
     rules: _containers.RepeatedCompositeFieldContainer[DrawdownRule]
     drawdown_series: _containers.RepeatedCompositeFieldContainer[_types_pb2.TimeSeriesPoint]
     def __init__(self, account_id: _Optional[str] = ..., strategy_id: _Optional[str] = ..., equity: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., peak_equity: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., current_drawdown: _Optional[float] = ..., max_drawdown: _Optional[float] = ..., daily_pnl: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., peak_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., rules: _Optional[_Iterable[_Union[DrawdownRule, _Mapping]]] = ..., drawdown_series: _Optional[_Iterable[_Union[_types_pb2.TimeSeriesPoint, _Mapping]]] = ...) -> None: ...
+
+class KillSwitchChange(_message.Message):
+    __slots__ = ("account_id", "previous_state", "state", "actor", "reason", "changed_at")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_STATE_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_AT_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    previous_state: KillSwitchState
+    state: KillSwitchState
+    actor: str
+    reason: str
+    changed_at: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., previous_state: _Optional[_Union[KillSwitchState, str]] = ..., state: _Optional[_Union[KillSwitchState, str]] = ..., actor: _Optional[str] = ..., reason: _Optional[str] = ..., changed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListKillSwitchHistoryRequest(_message.Message):
+    __slots__ = ("account_id", "limit")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    limit: int
+    def __init__(self, account_id: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ListKillSwitchHistoryResponse(_message.Message):
+    __slots__ = ("changes",)
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    changes: _containers.RepeatedCompositeFieldContainer[KillSwitchChange]
+    def __init__(self, changes: _Optional[_Iterable[_Union[KillSwitchChange, _Mapping]]] = ...) -> None: ...
+
+class RiskAccount(_message.Message):
+    __slots__ = ("account_id", "starting_equity", "currency", "initial_margin_rate", "equity", "buying_power", "updated_by", "updated_at")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STARTING_EQUITY_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    INITIAL_MARGIN_RATE_FIELD_NUMBER: _ClassVar[int]
+    EQUITY_FIELD_NUMBER: _ClassVar[int]
+    BUYING_POWER_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_BY_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    starting_equity: _types_pb2.Decimal
+    currency: str
+    initial_margin_rate: float
+    equity: _types_pb2.Decimal
+    buying_power: _types_pb2.Decimal
+    updated_by: str
+    updated_at: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., starting_equity: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., currency: _Optional[str] = ..., initial_margin_rate: _Optional[float] = ..., equity: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., buying_power: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., updated_by: _Optional[str] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SetAccountRequest(_message.Message):
+    __slots__ = ("account", "actor")
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    account: RiskAccount
+    actor: str
+    def __init__(self, account: _Optional[_Union[RiskAccount, _Mapping]] = ..., actor: _Optional[str] = ...) -> None: ...
+
+class SetAccountResponse(_message.Message):
+    __slots__ = ("account",)
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    account: RiskAccount
+    def __init__(self, account: _Optional[_Union[RiskAccount, _Mapping]] = ...) -> None: ...
+
+class GetAccountRequest(_message.Message):
+    __slots__ = ("account_id",)
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+
+class GetAccountResponse(_message.Message):
+    __slots__ = ("account",)
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    account: RiskAccount
+    def __init__(self, account: _Optional[_Union[RiskAccount, _Mapping]] = ...) -> None: ...
+
+class InstrumentRiskData(_message.Message):
+    __slots__ = ("instrument_id", "asset_class", "sector", "multiplier", "currency", "margin_rate")
+    INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSET_CLASS_FIELD_NUMBER: _ClassVar[int]
+    SECTOR_FIELD_NUMBER: _ClassVar[int]
+    MULTIPLIER_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    MARGIN_RATE_FIELD_NUMBER: _ClassVar[int]
+    instrument_id: _types_pb2.InstrumentId
+    asset_class: _types_pb2.AssetClass
+    sector: str
+    multiplier: float
+    currency: str
+    margin_rate: float
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., asset_class: _Optional[_Union[_types_pb2.AssetClass, str]] = ..., sector: _Optional[str] = ..., multiplier: _Optional[float] = ..., currency: _Optional[str] = ..., margin_rate: _Optional[float] = ...) -> None: ...
+
+class UpsertInstrumentsRequest(_message.Message):
+    __slots__ = ("instruments",)
+    INSTRUMENTS_FIELD_NUMBER: _ClassVar[int]
+    instruments: _containers.RepeatedCompositeFieldContainer[InstrumentRiskData]
+    def __init__(self, instruments: _Optional[_Iterable[_Union[InstrumentRiskData, _Mapping]]] = ...) -> None: ...
+
+class UpsertInstrumentsResponse(_message.Message):
+    __slots__ = ("upserted",)
+    UPSERTED_FIELD_NUMBER: _ClassVar[int]
+    upserted: int
+    def __init__(self, upserted: _Optional[int] = ...) -> None: ...
+
+class Restriction(_message.Message):
+    __slots__ = ("account_id", "instrument_id", "kind", "reason", "added_by", "added_at")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    ADDED_BY_FIELD_NUMBER: _ClassVar[int]
+    ADDED_AT_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    instrument_id: _types_pb2.InstrumentId
+    kind: RestrictionKind
+    reason: str
+    added_by: str
+    added_at: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., kind: _Optional[_Union[RestrictionKind, str]] = ..., reason: _Optional[str] = ..., added_by: _Optional[str] = ..., added_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SetRestrictionRequest(_message.Message):
+    __slots__ = ("restriction", "remove", "actor")
+    RESTRICTION_FIELD_NUMBER: _ClassVar[int]
+    REMOVE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    restriction: Restriction
+    remove: bool
+    actor: str
+    def __init__(self, restriction: _Optional[_Union[Restriction, _Mapping]] = ..., remove: _Optional[bool] = ..., actor: _Optional[str] = ...) -> None: ...
+
+class SetRestrictionResponse(_message.Message):
+    __slots__ = ("restrictions",)
+    RESTRICTIONS_FIELD_NUMBER: _ClassVar[int]
+    restrictions: _containers.RepeatedCompositeFieldContainer[Restriction]
+    def __init__(self, restrictions: _Optional[_Iterable[_Union[Restriction, _Mapping]]] = ...) -> None: ...
+
+class ListRestrictionsRequest(_message.Message):
+    __slots__ = ("account_id",)
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+
+class ListRestrictionsResponse(_message.Message):
+    __slots__ = ("restrictions",)
+    RESTRICTIONS_FIELD_NUMBER: _ClassVar[int]
+    restrictions: _containers.RepeatedCompositeFieldContainer[Restriction]
+    def __init__(self, restrictions: _Optional[_Iterable[_Union[Restriction, _Mapping]]] = ...) -> None: ...

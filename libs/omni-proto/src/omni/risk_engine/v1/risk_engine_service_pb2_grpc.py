@@ -80,6 +80,36 @@ class RiskEngineServiceStub:
                 request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetDrawdownRequest.SerializeToString,
                 response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetDrawdownResponse.FromString,
                 _registered_method=True)
+        self.ListKillSwitchHistory = channel.unary_unary(
+                '/omni.risk_engine.v1.RiskEngineService/ListKillSwitchHistory',
+                request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListKillSwitchHistoryRequest.SerializeToString,
+                response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListKillSwitchHistoryResponse.FromString,
+                _registered_method=True)
+        self.SetAccount = channel.unary_unary(
+                '/omni.risk_engine.v1.RiskEngineService/SetAccount',
+                request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetAccountRequest.SerializeToString,
+                response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetAccountResponse.FromString,
+                _registered_method=True)
+        self.GetAccount = channel.unary_unary(
+                '/omni.risk_engine.v1.RiskEngineService/GetAccount',
+                request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetAccountRequest.SerializeToString,
+                response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetAccountResponse.FromString,
+                _registered_method=True)
+        self.UpsertInstruments = channel.unary_unary(
+                '/omni.risk_engine.v1.RiskEngineService/UpsertInstruments',
+                request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.UpsertInstrumentsRequest.SerializeToString,
+                response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.UpsertInstrumentsResponse.FromString,
+                _registered_method=True)
+        self.SetRestriction = channel.unary_unary(
+                '/omni.risk_engine.v1.RiskEngineService/SetRestriction',
+                request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetRestrictionRequest.SerializeToString,
+                response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetRestrictionResponse.FromString,
+                _registered_method=True)
+        self.ListRestrictions = channel.unary_unary(
+                '/omni.risk_engine.v1.RiskEngineService/ListRestrictions',
+                request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListRestrictionsRequest.SerializeToString,
+                response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListRestrictionsResponse.FromString,
+                _registered_method=True)
 
 
 class RiskEngineServiceServicer:
@@ -142,6 +172,49 @@ class RiskEngineServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListKillSwitchHistory(self, request, context):
+        """Who changed a kill switch, when and why, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetAccount(self, request, context):
+        """Equity and margin terms of an account (buying power); an account is known to the risk
+        engine once it has an account record or a limit set.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccount(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertInstruments(self, request, context):
+        """Risk reference data of instruments (sector, asset class, multiplier, margin rate); also
+        kept current from cross-asset InstrumentUpdated events.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetRestriction(self, request, context):
+        """Add or remove an instrument on the restricted list of an account (empty = every account);
+        also kept current from compliance RestrictionChanged events.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRestrictions(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RiskEngineServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -189,6 +262,36 @@ def add_RiskEngineServiceServicer_to_server(servicer, server):
                     servicer.GetDrawdown,
                     request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetDrawdownRequest.FromString,
                     response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetDrawdownResponse.SerializeToString,
+            ),
+            'ListKillSwitchHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListKillSwitchHistory,
+                    request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListKillSwitchHistoryRequest.FromString,
+                    response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListKillSwitchHistoryResponse.SerializeToString,
+            ),
+            'SetAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetAccount,
+                    request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetAccountRequest.FromString,
+                    response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetAccountResponse.SerializeToString,
+            ),
+            'GetAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccount,
+                    request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetAccountRequest.FromString,
+                    response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetAccountResponse.SerializeToString,
+            ),
+            'UpsertInstruments': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertInstruments,
+                    request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.UpsertInstrumentsRequest.FromString,
+                    response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.UpsertInstrumentsResponse.SerializeToString,
+            ),
+            'SetRestriction': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetRestriction,
+                    request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetRestrictionRequest.FromString,
+                    response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetRestrictionResponse.SerializeToString,
+            ),
+            'ListRestrictions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRestrictions,
+                    request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListRestrictionsRequest.FromString,
+                    response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListRestrictionsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -435,6 +538,168 @@ class RiskEngineService:
             '/omni.risk_engine.v1.RiskEngineService/GetDrawdown',
             omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetDrawdownRequest.SerializeToString,
             omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetDrawdownResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListKillSwitchHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.risk_engine.v1.RiskEngineService/ListKillSwitchHistory',
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListKillSwitchHistoryRequest.SerializeToString,
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListKillSwitchHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.risk_engine.v1.RiskEngineService/SetAccount',
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetAccountRequest.SerializeToString,
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.risk_engine.v1.RiskEngineService/GetAccount',
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetAccountRequest.SerializeToString,
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertInstruments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.risk_engine.v1.RiskEngineService/UpsertInstruments',
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.UpsertInstrumentsRequest.SerializeToString,
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.UpsertInstrumentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetRestriction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.risk_engine.v1.RiskEngineService/SetRestriction',
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetRestrictionRequest.SerializeToString,
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.SetRestrictionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRestrictions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.risk_engine.v1.RiskEngineService/ListRestrictions',
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListRestrictionsRequest.SerializeToString,
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListRestrictionsResponse.FromString,
             options,
             channel_credentials,
             insecure,
