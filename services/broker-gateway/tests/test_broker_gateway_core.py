@@ -56,10 +56,13 @@ def kinds(reports) -> list[str]:
 
 @pytest.fixture
 async def store(tmp_path):
-    s = Store.from_url(f"sqlite+aiosqlite:///{tmp_path}/bg.db")
-    await s.create_schema()
+    from omni_core.db import Database
+
+    db = Database(f"sqlite+aiosqlite:///{tmp_path}/bg.db")
+    await db.migrate("svc_broker_gateway.migrations")  # the service's Alembic migration
+    s = Store(db.engine)
     yield s
-    await s.close()
+    await db.dispose()
 
 
 def paper(name="paper", asks=((100.01, 100), (100.02, 200)), bids=((99.99, 100), (99.98, 200)),

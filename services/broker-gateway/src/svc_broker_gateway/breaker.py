@@ -1,11 +1,13 @@
-"""Per-venue circuit breaker. Uses omni_core.breaker.CircuitBreaker when the kit provides it
-with the expected shape; otherwise this small one (closed -> open after N consecutive
-failures -> half-open after a cool-down -> closed after one success)."""
+"""Per-venue breaker: the kit's CircuitBreaker (registered as ``venue:<name>``, so the service
+kit publishes CircuitBreakerChanged and the control-plane board shows it) with the gateway's
+vocabulary on top: a rejection is an answer (success), a timeout is a failure, and a venue
+that is unreachable or answers garbage trips at once."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+
+from omni_core.breaker import BreakerStatus, CircuitBreaker
 
 
 class VenueBreaker:
@@ -16,53 +18,49 @@ class VenueBreaker:
         name: str,
         failure_threshold: int = 3,
         reset_timeout_s: float = 5.0,
-        clock: Callable[[], float] = time.monotonic,
         on_change: Callable[[str, str, str, str], None] | None = None,
+        clock=None,
     ) -> None:
         self.name = name
-        self.failure_threshold = failure_threshold
-        self.reset_timeout_s = reset_timeout_s
-        self._clock = clock
-        self._state = self.CLOSED
-        self.failures = 0
         self.last_error = ""
-        self.opened_at = 0.0
-        self.changed_at = clock()
         self._on_change = on_change
+        self.cb = CircuitBreaker(f"venue:{name}", failure_threshold, reset_timeout_s, clock=clock)
+        self.cb.add_listener(self._changed)
+
+    def _changed(self, cb: CircuitBreaker, old: BreakerStatus, new: BreakerStatus) -> None:
+        if self._on_change is not None:
+            reason = self.last_error if new is BreakerStatus.OPEN else {
+                BreakerStatus.HALF_OPEN: "cool-down over: probing",
+                BreakerStatus.CLOSED: "call succeeded",
+            }.get(new, "")
+            self._on_change(self.name, old.value, new.value, reason)
 
     @property
     def state(self) -> str:
-        if self._state == self.OPEN and self._clock() - self.opened_at >= self.reset_timeout_s:
-            self._set(self.HALF_OPEN, "cool-down over: probing")
-        return self._state
+        return self.cb.status.value
+
+    @property
+    def failures(self) -> int:
+        return self.cb.consecutive_failures
+
+    @property
+    def changed_at(self):
+        return self.cb.snapshot().changed_at
 
     def allow(self) -> bool:
-        return self.state != self.OPEN
+        return self.cb.status is not BreakerStatus.OPEN
 
     def success(self) -> None:
-        self.failures = 0
-        if self._state != self.CLOSED:
-            self._set(self.CLOSED, "call succeeded")
+        self.cb.record_success()
+        if self.cb.status is not BreakerStatus.CLOSED:
+            self.cb.reset()
 
     def failure(self, error: str) -> None:
-        self.failures += 1
         self.last_error = error
-        if self._state == self.HALF_OPEN or (
-            self._state == self.CLOSED and self.failures >= self.failure_threshold
-        ):
-            self.opened_at = self._clock()
-            self._set(self.OPEN, error)
+        self.cb.record_failure()
 
     def trip(self, error: str) -> None:
-        """Open at once (a venue that answered garbage or dropped the connection)."""
-        self.failures = max(self.failures + 1, self.failure_threshold)
         self.last_error = error
-        self.opened_at = self._clock()
-        if self._state != self.OPEN:
-            self._set(self.OPEN, error)
-
-    def _set(self, state: str, reason: str) -> None:
-        prev, self._state = self._state, state
-        self.changed_at = self._clock()
-        if self._on_change is not None and prev != state:
-            self._on_change(self.name, prev, state, reason)
+        self.cb.failures_total += 1
+        self.cb.consecutive_failures += 1
+        self.cb.trip()

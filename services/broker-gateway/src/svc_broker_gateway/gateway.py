@@ -90,6 +90,12 @@ class UnknownVenue(KeyError):
     pass
 
 
+def _dt(d) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(d)
+    return ts
+
+
 def _ts(t: float) -> Timestamp:
     ts = Timestamp()
     ts.FromNanoseconds(int(t * 1e9))
@@ -138,7 +144,9 @@ class Gateway:
         breaker_threshold: int = 3,
         breaker_reset_s: float = 5.0,
         max_cached_terminal: int = 10_000,
+        breaker_clock=None,
     ) -> None:
+        self.breaker_clock = breaker_clock
         self.store = store
         self.publish = publish
         self.router = router or SmartOrderRouter()
@@ -158,7 +166,8 @@ class Gateway:
     # ------------------------------------------------------------------ venues
 
     def add_venue(self, venue: Venue, threshold: int = 3, reset_s: float = 5.0) -> None:
-        br = VenueBreaker(venue.name, threshold, reset_s, on_change=self._breaker_changed)
+        br = VenueBreaker(venue.name, threshold, reset_s, on_change=self._breaker_changed,
+                          clock=self.breaker_clock)
         self.slots[venue.name] = VenueSlot(venue, br)
         subscribe = getattr(venue, "subscribe", None)
         if subscribe is not None:
@@ -201,7 +210,7 @@ class Gateway:
             expected_latency_ms=v.expected_latency_s * 1000.0,
             consecutive_failures=s.breaker.failures,
             last_error=s.breaker.last_error or s.disabled_reason,
-            state_changed_at=_ts(s.breaker.changed_at if s.breaker.changed_at > 1e9 else self.clock()),
+            state_changed_at=_dt(s.breaker.changed_at),
             open_orders=sum(1 for x in self.slices.values() if x.venue == name and not x.terminal),
         )
 
