@@ -1,0 +1,1 @@
+"""Omni Alpha control plane: config registry with hot reload, health scores, breaker board."""
