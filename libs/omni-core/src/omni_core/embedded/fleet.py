@@ -267,10 +267,11 @@ def render_table(rows: Iterable[Row], caption: str | None = None, title: str | N
     from rich import box
     from rich.table import Table
 
-    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, caption_justify="left")
+    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, caption_justify="left",
+                  title_justify="left", pad_edge=False)
     for col, just in (("service", "left"), ("pid", "right"), ("state", "left"),
-                      ("restarts", "right"), ("uptime", "right"), ("endpoint", "left"),
-                      ("metrics", "left"), ("rss", "right")):
+                      ("restarts", "right"), ("uptime", "right"), ("port", "right"),
+                      ("metrics", "right"), ("rss", "right")):
         table.add_column(col, justify=just, no_wrap=True)
     for r in rows:
         style = _STATE_STYLE.get(r.state, "")
@@ -287,12 +288,19 @@ def render_table(rows: Iterable[Row], caption: str | None = None, title: str | N
     return table
 
 
+def _title(broker: dict[str, Any] | None) -> str:
+    title = "omni fleet (ports on 127.0.0.1)"
+    if broker and broker.get("bootstrap"):
+        title += f"   kafka {broker['bootstrap']} ({broker.get('mode', '?')})"
+    return title
+
+
 def _broker_row(broker: dict[str, Any] | None, started_at: float | None) -> Row | None:
     if not broker:
         return None
     if broker.get("mode") == "external":
         return Row("kafka (external)", None, "RUNNING", None, None,
-                   f"kafka://{broker.get('bootstrap')}", "-", None)
+                   str(broker.get("bootstrap")), "-", None)
     pid = broker.get("pid")
     alive = pid_alive(pid, broker.get("start"))
     return Row(
@@ -301,7 +309,7 @@ def _broker_row(broker: dict[str, Any] | None, started_at: float | None) -> Row 
         "RUNNING" if alive else ("STOPPED" if broker.get("stopped") else "DEAD"),
         broker.get("restarts"),
         (time.time() - started_at) if (alive and started_at) else None,
-        f"kafka://{broker.get('bootstrap')}",
+        ":" + str(broker.get("bootstrap", "")).rpartition(":")[2],
         "-",
         rss_bytes(pid) if alive else None,
     )
@@ -336,6 +344,7 @@ class _Up:
         self.sup: Supervisor | None = None
         self.stop_event = asyncio.Event()
         self.signals = 0
+        self.first_signal = 0.0
         self.record: dict[str, Any] = {}
 
     # -- output ----------------------------------------------------------------------------
@@ -352,7 +361,7 @@ class _Up:
             for c in self.sup.children.values():
                 rows.append(Row(
                     c.name, c.pid, c.state.value, c.restarts, c.uptime,
-                    f"127.0.0.1:{c.spec.grpc_port}" if c.spec.grpc_port else "-",
+                    f":{c.spec.grpc_port}" if c.spec.grpc_port else "-",
                     f":{c.spec.metrics_port}" if c.spec.metrics_port else "-",
                     rss_bytes(c.pid),
                 ))
@@ -368,7 +377,7 @@ class _Up:
         return "   ".join(parts)
 
     def table(self):
-        return render_table(self.rows(), caption=self.caption(), title="omni fleet")
+        return render_table(self.rows(), caption=self.caption(), title=_title(self.broker_info))
 
     def _signature(self) -> tuple:
         return tuple((r.name, r.pid, r.state, r.restarts) for r in self.rows())
@@ -399,10 +408,15 @@ class _Up:
     # -- signals -----------------------------------------------------------------------------
 
     def _on_signal(self, signum: int) -> None:
-        self.signals += 1
-        if self.signals == 1:
+        now = time.monotonic()
+        if self.signals == 0:
+            self.signals, self.first_signal = 1, now
             self.stop_event.set()
-        elif self.sup is not None:  # second Ctrl-C: no more grace
+        elif now - self.first_signal > 1.0 and self.sup is not None:
+            # a second Ctrl-C: no more grace. (One within a second is the same keypress
+            # delivered twice, e.g. by the terminal to the group and forwarded by `uv run`.)
+            self.signals += 1
+            self.say("[red]second interrupt: killing the services now[/]")
             asyncio.get_running_loop().create_task(self.sup.kill_now())
 
     # -- run ---------------------------------------------------------------------------------
@@ -664,7 +678,10 @@ def status(home: str | None = None) -> int:
     b = _broker_row(record.get("broker"), record.get("started_at"))
     if b is not None:
         rows.append(b)
-    for name, s in (record.get("services") or {}).items():
+    order = {svc.name: svc.number for svc in SERVICES}
+    listed = sorted((record.get("services") or {}).items(),
+                    key=lambda kv: (order.get(kv[0], 1000), kv[0]))
+    for name, s in listed:
         alive = pid_alive(s.get("pid"), s.get("start"))
         if alive:
             state = "READY" if serving.get(name) else (
@@ -675,7 +692,7 @@ def status(home: str | None = None) -> int:
         rows.append(Row(
             name, s.get("pid") if alive else None, state, s.get("restarts"),
             (time.time() - s["started_at"]) if alive and s.get("started_at") else None,
-            f"127.0.0.1:{s['grpc_port']}" if s.get("grpc_port") else "-",
+            f":{s['grpc_port']}" if s.get("grpc_port") else "-",
             f":{s['metrics_port']}" if s.get("metrics_port") else "-",
             rss_bytes(s.get("pid")) if alive else None,
         ))
@@ -683,7 +700,7 @@ def status(home: str | None = None) -> int:
     if record.get("dashboard"):
         caption += f"   dashboard {record['dashboard']}"
     caption += f"   logs {root / 'logs'}"
-    console.print(render_table(rows, caption=caption, title="omni fleet"))
+    console.print(render_table(rows, caption=caption, title=_title(record.get("broker"))))
     return 0
 
 

@@ -214,6 +214,7 @@ class Supervisor:
     async def start(self) -> None:
         """Spawn every child and return at once (use wait_ready to wait for readiness)."""
         for child in self.children.values():
+            child.state = State.STARTING
             self._tasks.append(asyncio.create_task(self._run(child), name=f"sup:{child.name}"))
 
     async def _spawn(self, child: Child) -> asyncio.subprocess.Process:
