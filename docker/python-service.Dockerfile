@@ -45,7 +45,7 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 FROM ${PYTHON_IMAGE} AS runtime
 ARG SERVICE
 LABEL org.opencontainers.image.title="omni-alpha/${SERVICE}" \
-      org.opencontainers.image.source="https://github.com/omni-alpha/omni-alpha"
+      org.opencontainers.image.description="Omni Alpha service ${SERVICE}"
 
 RUN groupadd --system --gid 10001 omni \
     && useradd --system --uid 10001 --gid 10001 --no-create-home \

@@ -141,9 +141,14 @@ def _chart_topics(values: dict) -> list[str]:
     return [t["name"] for t in values["kafka"]["topics"]]
 
 
+# Calls whose first positional argument is a topic name (the kit's bus and service API).
+TOPIC_CALLS = {"topic", "subscribe", "handler", "publish", "publish_nowait", "produce"}
+
+
 def _string_literals_for_topics(tree: ast.AST) -> set[str]:
-    """Topic names a module uses: keyword arguments topic=/topics=, names *TOPIC* assigned
-    a literal, and any literal equal to a catalogue topic."""
+    """Topic names a module uses: keyword arguments topic=/topics=, the first argument of
+    the kit's topic calls (svc.topic("..."), bus.publish("...", ...)), names *TOPIC*
+    assigned a literal, and any literal equal to a catalogue topic."""
     found: set[str] = set()
 
     def literals(node: ast.AST) -> list[str]:
@@ -158,6 +163,10 @@ def _string_literals_for_topics(tree: ast.AST) -> set[str]:
             for kw in node.keywords:
                 if kw.arg in ("topic", "topics"):
                     found.update(literals(kw.value))
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in TOPIC_CALLS and node.args:
+                found.update(literals(node.args[0]))
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names = [t.id for t in targets if isinstance(t, ast.Name)]
@@ -186,6 +195,23 @@ def test_deploy_chart_topics_are_the_catalogue(values: dict) -> None:
     topics = _chart_topics(values)
     assert len(topics) == len(set(topics)), f"duplicate topics in values.yaml: {topics}"
     assert set(topics) == set(catalogue.TOPICS)
+
+
+def test_deploy_topic_scan_finds_uses() -> None:
+    sample = ast.parse(
+        "ORDER_TOPIC = 'order-management'\n"
+        "svc.topic('risk-managment')\n"
+        "bus.publish('portfolio-updates', key, ev)\n"
+        "Consumer(topics=['trading-signals'])\n"
+        "x = {'dead-letter': 1}\n"
+    )
+    assert _string_literals_for_topics(sample) == {
+        "order-management",
+        "risk-managment",
+        "portfolio-updates",
+        "trading-signals",
+        "dead-letter",
+    }
 
 
 def test_deploy_topics_used_in_code_are_declared(values: dict) -> None:
