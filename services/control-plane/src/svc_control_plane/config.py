@@ -521,3 +521,19 @@ class ConfigRegistry:
             if done:
                 await self.store.mark_published(done)
         return len(done)
+
+
+def config_changed(entry: ConfigEntry):  # type: ignore[no-untyped-def]
+    """The ConfigChanged event announcing one written version (published on
+    system-monitoring with the target service name, or "*", as key)."""
+    from omni.control_plane.v1 import events_pb2 as cp
+
+    return cp.ConfigChanged(
+        service=entry.service,
+        key=entry.key,
+        value_json=entry.value_json,
+        version=entry.version,
+        changed_by=entry.changed_by,
+        reason=entry.reason,
+        deleted=entry.deleted,
+    )
