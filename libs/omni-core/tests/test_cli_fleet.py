@@ -318,3 +318,19 @@ def test_embedded_broker_is_restarted_when_it_dies(home: Path, ups: list[Up]) ->
     assert all(found.get(t) == 1 for t in TOPICS)
     assert up.stop() == 0, up.output()
     assert not pid_alive(second["pid"]) and not pid_alive(first["pid"])
+
+
+def test_next_up_cleans_up_after_a_killed_up(home: Path, ups: list[Up]) -> None:
+    first = Up(home, "--only-infra")
+    ups.append(first)
+    first.wait_output("infrastructure READY")
+    orphan = fleet(home)["broker"]["pid"]
+    first.kill()
+    assert pid_alive(orphan)
+    second = Up(home, "--only-infra")
+    ups.append(second)
+    second.wait_output("infrastructure READY")
+    assert "left over by a previous omni up" in second.output()
+    assert not pid_alive(orphan)
+    assert fleet(home)["broker"]["pid"] != orphan
+    assert second.stop() == 0, second.output()
