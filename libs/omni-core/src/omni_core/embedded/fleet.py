@@ -510,7 +510,10 @@ class _Up:
                 if sig != last:
                     self.console.print(self.table())
                     last = sig
-                await self.sup.changed(timeout=max(self.opts.refresh, 1.0))
+                if await self.sup.changed(timeout=max(self.opts.refresh, 1.0)):
+                    # coalesce a burst (26 services starting) into one printed table
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self.stop_event.wait(), 1.0)
 
     async def _wait_ready(self, specs: list[ServiceSpec]) -> None:
         assert self.sup is not None
