@@ -1,6 +1,7 @@
 """The history store against real PostgreSQL and SQLite, schema made by the Alembic migration."""
 
 import pytest
+from omni_core.db import Database
 from omni_quant.marketsim import Trade
 from svc_market_data.bars import Bar
 from svc_market_data.store import HistoryStore
@@ -15,16 +16,9 @@ def bars(n, tf="1m", period=60, inst="AAPL.XNAS", base=100.0):
                 "simulator") for i in range(n)]
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path}/md.db"
-    return request.getfixturevalue("md_postgres_url")
-
-
 @pytest.fixture
-async def store(store_url, database_for):
-    db = database_for(store_url)
+async def sqlite_store(sqlite_url):
+    db = Database(sqlite_url)
     await db.migrate("svc_market_data.migrations")
     try:
         yield HistoryStore(db)
@@ -32,7 +26,17 @@ async def store(store_url, database_for):
         await db.dispose()
 
 
-async def test_bars_roundtrip_range_limit_and_idempotent_upsert(store):
+@pytest.fixture
+async def pg_store(postgres_url):
+    db = postgres_url.database()
+    await db.migrate("svc_market_data.migrations")
+    try:
+        yield HistoryStore(db)
+    finally:
+        await db.dispose()
+
+
+async def check_bars(store):
     assert await store.save_bars(bars(10)) == 10
     await store.save_bars(bars(3, "1h", 3600))
     got = await store.get_bars("AAPL.XNAS", "1m", T0, T0 + 3600 * S)
@@ -51,7 +55,7 @@ async def test_bars_roundtrip_range_limit_and_idempotent_upsert(store):
     assert await store.get_bars("MSFT.XNAS", "1m", T0, T0 + 3600 * S) == []
 
 
-async def test_trades_idempotent_and_pruned(store):
+async def check_trades(store):
     trades = [Trade("BTC-USD.CRYPTO", T0 + i * S, 65_000.0 + i, 0.01 * (i + 1), 1 + i % 2,
                     f"S{i}") for i in range(50)]
     await store.save_trades(trades, "simulator")
@@ -61,3 +65,19 @@ async def test_trades_idempotent_and_pruned(store):
     assert got == trades[5:8]
     assert await store.prune_trades(T0 + 40 * S) == 40
     assert (await store.count())[1] == 10
+
+
+async def test_bars_sqlite(sqlite_store):
+    await check_bars(sqlite_store)
+
+
+async def test_bars_postgres(pg_store):
+    await check_bars(pg_store)
+
+
+async def test_trades_sqlite(sqlite_store):
+    await check_trades(sqlite_store)
+
+
+async def test_trades_postgres(pg_store):
+    await check_trades(pg_store)

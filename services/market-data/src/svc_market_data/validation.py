@@ -9,7 +9,9 @@ Rules (the rule name is what the quarantine records and the metrics count):
 ``out_of_order``  an event time earlier than the last accepted one of the same kind.
 ``duplicate``     a trade id seen before, or a repeat of the previous trade / quote / bar.
 ``stale``         an event older than ``max_age_s`` against the clock (a late tick), and a
-                  feed that has sent nothing for ``stale_after_s`` (:meth:`Validator.check_stale`).
+                  feed from which nothing good has arrived for ``stale_after_s`` by the clock
+                  (:meth:`Validator.check_stale`; reported once per silence, then the
+                  instrument's status is STALE until data flows again).
 ``spike``         a move from the last good price larger than ``spike_max_pct`` or than
                   ``spike_sigmas`` times the EWMA volatility of tick returns (and at least
                   ``spike_min_pct``). If ``spike_confirm`` consecutive quarantined ticks agree on
@@ -18,7 +20,7 @@ Rules (the rule name is what the quarantine records and the metrics count):
 ``outlier``       a trade priced outside the current quote by more than ``outlier_spreads``
                   spreads and ``outlier_min_pct`` (a print that could not have happened there).
 ``gap``           a bar that starts later than the previous bar's end plus the bar period, or
-                  a feed silence longer than ``gap_after_s``. The gap is recorded and counted;
+                  quotes more than ``gap_after_s`` apart in event time. The gap is recorded and counted;
                   the data after it is good and is published.
 
 A rejected item goes to the :class:`Quarantine` (bounded, newest kept) with its reason; it is
@@ -256,15 +258,15 @@ class Validator:
                                     f"mid moved {r * 100:.3f}% from {st.ref:g}", "quote", ts,
                                     _qd(bid, ask, bid_size, ask_size), source)
             r = 0.0  # a confirmed level shift does not inflate the volatility estimate
-        if self._gap_ns and st.last_seen_ns and ts - st.last_seen_ns > self._gap_ns:
-            self._reject(instrument, "gap", f"no data for {(ts - st.last_seen_ns) / NS:.1f}s",
+        if self._gap_ns and st.q_ts >= 0 and ts - st.q_ts > self._gap_ns:
+            self._reject(instrument, "gap", f"no quote for {(ts - st.q_ts) / NS:.1f}s",
                          "feed", ts, "", source)
         self._accept_price(st, mid, r)
         st.q_ts = ts
         st.last_q = (bid, ask, bid_size, ask_size)
         st.bid = bid
         st.ask = ask
-        st.last_seen_ns = ts
+        st.last_seen_ns = self._now() if self._now is not None else ts
         st.stale = False
         self.accepted += 1
         return None
@@ -325,7 +327,7 @@ class Validator:
                 st.trade_id_set.discard(ids.popleft())
         st.t_ts = ts
         st.last_t = (ts, price, size)
-        st.last_seen_ns = ts if ts > st.last_seen_ns else st.last_seen_ns
+        st.last_seen_ns = self._now() if self._now is not None else max(ts, st.last_seen_ns)
         st.stale = False
         self.accepted += 1
         return None
@@ -366,7 +368,8 @@ class Validator:
         self._accept_price(st, c, 0.0 if spike else r)
         st.bar_ends[key] = end_ns
         st.last_bar[key] = (start_ns, o, h, low, c, volume)
-        st.last_seen_ns = max(st.last_seen_ns, end_ns)
+        st.last_seen_ns = self._now() if self._now is not None else max(st.last_seen_ns, end_ns)
+        st.stale = False
         self.accepted += 1
         return None
 
