@@ -54,6 +54,7 @@ __all__ = [
 
 EPS = 1e-9
 _FEE_QUANTUM = Decimal("0.00000001")
+_ZERO = Decimal("0")
 
 
 class Side(enum.IntEnum):
@@ -116,9 +117,17 @@ class FeeSchedule:
     def fee(self, price: float, quantity: float, liquidity: Liquidity) -> Decimal:
         rate = self.maker if liquidity is Liquidity.MAKER else self.taker
         if not rate:
-            return Decimal("0")
+            return _ZERO
         notional = Decimal(repr(price)) * Decimal(repr(quantity))
         return (notional * rate).quantize(_FEE_QUANTUM, rounding=ROUND_HALF_EVEN)
+
+    def fee_dec(self, price: Decimal, quantity: float, liquidity: Liquidity) -> Decimal:
+        """As :meth:`fee` with the price already a Decimal (the engine caches them per tick)."""
+        rate = self.maker if liquidity is Liquidity.MAKER else self.taker
+        if not rate:
+            return _ZERO
+        q = Decimal(int(quantity)) if quantity == int(quantity) else Decimal(repr(quantity))
+        return (price * q * rate).quantize(_FEE_QUANTUM, rounding=ROUND_HALF_EVEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +225,7 @@ class Order:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Fill:
     fill_id: str
     order_id: str
@@ -231,7 +240,7 @@ class Fill:
     ts: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Report:
     """One thing that happened to one order (FIX ExecutionReport in miniature)."""
 
@@ -381,6 +390,7 @@ class MatchingEngine:
         self._fill_ids = _Ids(fill_id_prefix if fill_id_prefix is not None else f"{instrument}-F")
         self.last_price: float | None = None
         self.stats = EngineStats()
+        self._px_dec: dict[float, Decimal] = {}
 
     # ------------------------------------------------------------------ prices
 
@@ -764,7 +774,10 @@ class MatchingEngine:
         ts: float,
         reports: list[Report],
     ) -> None:
-        fee = self.fees.fee(price, qty, liq)
+        pd = self._px_dec.get(price)
+        if pd is None:
+            pd = self._px_dec[price] = Decimal(repr(price))
+        fee = self.fees.fee_dec(pd, qty, liq)
         order.filled += qty
         order.notional += qty * price
         order.fees += fee

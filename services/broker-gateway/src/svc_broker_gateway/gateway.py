@@ -158,6 +158,9 @@ class Gateway:
         self._locks: dict[str, asyncio.Lock] = {}
         self._tasks: set[asyncio.Task] = set()
         self._events: list[tuple[str, str, object]] = []
+        self._dirty_o: dict[str, OrderRecord] = {}
+        self._dirty_s: dict[str, SliceRecord] = {}
+        self._routes: list[tuple[str, str, str, bytes]] = []
         self.max_cached_terminal = max_cached_terminal
         self.stats = GatewayStats()
         for v in venues:
@@ -361,13 +364,13 @@ class Gateway:
             if reason:
                 rec.status, rec.reason = "rejected", reason
                 self.stats.rejects += 1
-                await self.store.save_order(rec)
+                self._dirty_order(rec)
                 self._report(rec, ome.EXEC_TYPE_REJECTED, reason=reason)
                 await self._flush()
                 return rec
             self.orders[rec.order_id] = rec
             rec.unrouted = rec.quantity
-            await self.store.save_order(rec)
+            self._dirty_order(rec)
             await self._route_and_send(rec, rec.quantity, pinned=venue)
         await self._flush()
         return rec
@@ -391,8 +394,8 @@ class Gateway:
                     return
             route.failover_from = failover_from
             decision = self.route_proto(route, rec.instrument_id, rec)
-            await self.store.save_route(decision.decision_id, rec.order_id, rec.account_id,
-                                        decision.SerializeToString())
+            self._routes.append((decision.decision_id, rec.order_id, rec.account_id,
+                                 decision.SerializeToString()))
             self._events.append((MONITOR_TOPIC, SERVICE, bge.RouteDecided(decision=decision,
                                                                           event_time=_ts(self.clock()))))
             failed_qty = 0.0
@@ -420,8 +423,9 @@ class Gateway:
         self.slices[slice_id] = s
         self._by_order.setdefault(rec.order_id, []).append(slice_id)
         rec.unrouted = max(0.0, rec.unrouted - qty)
-        await self.store.save_slice(s)  # write-ahead: the venue may know it from here on
-        await self.store.save_order(rec)
+        self._dirty_slice(s)
+        self._dirty_order(rec)
+        await self._persist()  # write-ahead: the venue may know the slice from here on
         slot = self.slots[venue]
         req = OrderRequest(slice_id, rec.instrument_id, rec.side, qty, rec.order_type,
                            rec.time_in_force, rec.limit_price, rec.stop_price)
@@ -429,18 +433,18 @@ class Gateway:
             vo = await self._venue_call(slot, slot.venue.submit, req)
         except VenueRejected as exc:
             s.status, s.reason = "rejected", str(exc)
-            await self.store.save_slice(s)
+            self._dirty_slice(s)
             await self._settle(rec, str(exc))
             return True
         except VenueUnavailable as exc:
             s.status, s.reason = "failed", str(exc)
             rec.unrouted += qty
-            await self.store.save_slice(s)
-            await self.store.save_order(rec)
+            self._dirty_slice(s)
+            self._dirty_order(rec)
             return False
         except (VenueTimeout, VenueGarbage) as exc:
             s.status, s.reason = IN_DOUBT, str(exc)
-            await self.store.save_slice(s)
+            self._dirty_slice(s)
             return True
         await self._apply(s, vo, source="submit")
         return True
@@ -514,7 +518,7 @@ class Gateway:
             await self._flush()
             return None
         orig.status = "replaced"
-        await self.store.save_order(orig)
+        self._dirty_order(orig)
         rec = await self.submit(account_id, new)
         if rec.status != "rejected":
             self._report(rec, ome.EXEC_TYPE_REPLACED, original=orig.order_id)
@@ -589,7 +593,7 @@ class Gateway:
             changes.append(f"status {s.status}")
         elif vo.status in (Status.NEW, Status.PARTIALLY_FILLED) and s.status != OPEN:
             s.status = OPEN
-        await self.store.save_slice(s)
+        self._dirty_slice(s)
         if rec is not None:
             await self._settle(rec, vo.reason or reason, restated=restated)
         return changes
@@ -598,7 +602,7 @@ class Gateway:
         """Close the order when nothing of it is left working anywhere."""
         sl = [self.slices[x] for x in self._by_order.get(rec.order_id, ())]
         if rec.terminal:
-            await self.store.save_order(rec)
+            self._dirty_order(rec)
             return
         if rec.filled >= rec.quantity - _EPS:
             rec.status = "filled"
@@ -615,7 +619,7 @@ class Gateway:
             rec.status = final
             rec.reason = reason or next((x.reason for x in sl if x.reason), "")
             self._report(rec, et, reason=rec.reason)
-        await self.store.save_order(rec)
+        self._dirty_order(rec)
         if rec.terminal:
             self._forget_if_needed()
 
@@ -660,7 +664,22 @@ class Gateway:
         self.stats.reports += 1
         self._events.append((ORDER_TOPIC, rec.account_id, er))
 
+    def _dirty_order(self, rec: OrderRecord) -> None:
+        self._dirty_o[rec.order_id] = rec
+
+    def _dirty_slice(self, s: SliceRecord) -> None:
+        self._dirty_s[s.slice_id] = s
+
+    async def _persist(self) -> None:
+        if not (self._dirty_o or self._dirty_s or self._routes):
+            return
+        o, sl, r = list(self._dirty_o.values()), list(self._dirty_s.values()), self._routes
+        self._dirty_o, self._dirty_s, self._routes = {}, {}, []
+        await self.store.save_many(o, sl, r)
+
     async def _flush(self) -> None:
+        """Persist, then publish: the store is never behind what others were told."""
+        await self._persist()
         while self._events:
             batch, self._events = self._events, []
             for topic, key, ev in batch:
@@ -725,14 +744,14 @@ class Gateway:
                 if s.status in (PENDING_SEND, IN_DOUBT):
                     # Never reached the venue: close the slice, route its quantity again.
                     s.status, s.reason = "not_found", "venue does not know the order"
-                    await self.store.save_slice(s)
+                    self._dirty_slice(s)
                     ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_ORDER_NOT_FOUND, ours=IN_DOUBT,
                                              theirs="unknown", action="closed slice; quantity re-routed", **d))
                     if rec is not None and not rec.terminal:
                         reroute.append((rec, s.quantity - s.filled))
                 else:
                     s.status, s.reason = "cancelled", "venue no longer knows the order"
-                    await self.store.save_slice(s)
+                    self._dirty_slice(s)
                     ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_ORDER_NOT_FOUND, ours=s.status,
                                              theirs="unknown", action="closed order", **d))
                     if rec is not None:

@@ -127,7 +127,7 @@ class SliceRecord:
 class Store:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self._seq = 0
+        self._seq: int | None = None
 
     @classmethod
     def from_url(cls, url: str) -> Store:
@@ -140,6 +140,33 @@ class Store:
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+    async def save_many(self, orders_: list[OrderRecord], slices_: list[SliceRecord],
+                        routes_: list[tuple[str, str, str, bytes]]) -> None:
+        """Everything one step changed, in one transaction."""
+        now = time.time()
+        async with self.engine.begin() as conn:
+            for o in orders_:
+                row = dict(order_id=o.order_id, account_id=o.account_id, client_order_id=o.client_order_id,
+                           data=json.dumps(asdict(o)), status=o.status, updated_at=now)
+                res = await conn.execute(orders.update().where(orders.c.order_id == o.order_id).values(**row))
+                if res.rowcount == 0:
+                    await conn.execute(orders.insert().values(**row))
+            for sl in slices_:
+                row = dict(slice_id=sl.slice_id, order_id=sl.order_id, venue=sl.venue,
+                           data=json.dumps(asdict(sl)), status=sl.status, updated_at=now)
+                res = await conn.execute(slices.update().where(slices.c.slice_id == sl.slice_id).values(**row))
+                if res.rowcount == 0:
+                    await conn.execute(slices.insert().values(**row))
+            if routes_:
+                if self._seq is None:
+                    self._seq = (await conn.execute(
+                        select(routes.c.seq).order_by(routes.c.seq.desc()).limit(1))).scalar() or 0
+                for decision_id, order_id, account_id, payload in routes_:
+                    self._seq += 1
+                    await conn.execute(routes.insert().values(
+                        decision_id=decision_id, order_id=order_id, account_id=account_id,
+                        seq=self._seq, payload=payload))
 
     async def save_order(self, o: OrderRecord) -> None:
         row = dict(order_id=o.order_id, account_id=o.account_id, client_order_id=o.client_order_id,
@@ -187,12 +214,7 @@ class Store:
         return [SliceRecord(**json.loads(r[0])) for r in rows]
 
     async def save_route(self, decision_id: str, order_id: str, account_id: str, payload: bytes) -> None:
-        self._seq += 1
-        async with self.engine.begin() as conn:
-            n = (await conn.execute(select(routes.c.seq).order_by(routes.c.seq.desc()).limit(1))).scalar()
-            await conn.execute(routes.insert().values(
-                decision_id=decision_id, order_id=order_id, account_id=account_id,
-                seq=(n or 0) + 1, payload=payload))
+        await self.save_many([], [], [(decision_id, order_id, account_id, payload)])
 
     async def list_routes(self, order_id: str = "", account_id: str = "", limit: int = 100,
                           offset: int = 0) -> tuple[list[bytes], int]:
