@@ -1,0 +1,266 @@
+"""Bus benchmark: the kit (EventBus) against raw confluent-kafka, same broker, same run.
+
+    .venv/bin/python bench/bus.py [--messages 200000] [--latency-messages 1000] [--rounds 2]
+
+Prints, for raw confluent-kafka and for the kit:
+- produce throughput: N messages queued and flushed (kit: `publish_nowait`, raw: `produce`);
+- consume throughput: N messages received (kit: decoded and delivered to an async handler,
+  with dedupe and offset tracking; raw: `consume()` batches, values touched), measured from
+  the first to the last message so the group join is excluded;
+- one-hop latency p50/p99 at a modest rate (200 msg/s, fetch.wait.max.ms=5): publish → handler
+  (raw: produce → consume), wall clock in one process;
+and the kit's overhead against raw in percent.
+
+Both sides use the same producer and consumer configurations (`BusConfig.producer_config` /
+`consumer_config`), the same value size (the raw value is padded to the kit's envelope size),
+and one embedded Tansu broker started here. Rounds alternate raw/kit; the best round of each is
+reported, which removes most noise from a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import struct
+import sys
+import threading
+import time
+import uuid
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from confluent_kafka import Consumer, Producer  # noqa: E402
+from omni.control_plane.v1.events_pb2 import ConfigChanged  # noqa: E402
+from omni_core.bus import BusConfig, EventBus, EventContext, _fetch_batch  # noqa: E402
+from omni_core.embedded import EmbeddedBroker  # noqa: E402
+
+RATE = 200  # msg/s for the latency runs
+WARMUP = 50  # latency messages sent and discarded before measuring
+
+
+def sample_event(i: int = 0) -> ConfigChanged:
+    return ConfigChanged(
+        service="market-data", key="AAPL.XNAS", value_json='{"bid": 187.12, "ask": 187.14}',
+        version=i, changed_by="bench",
+    )
+
+
+def kit_value_size(bootstrap: str) -> int:
+    bus = EventBus(BusConfig(bootstrap=bootstrap), "bench-kit")
+    env, _ = bus._envelope(sample_event(123456), None, None)
+    return len(env.SerializeToString())
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+# --- raw confluent-kafka -------------------------------------------------------------------------
+
+
+def raw_produce(cfg: BusConfig, topic: str, n: int, size: int) -> float:
+    producer = Producer(cfg.producer_config("bench-raw"))
+    value = b"x" * size
+    key = b"AAPL.XNAS"
+    produce = producer.produce
+    t0 = time.perf_counter()
+    for _ in range(n):
+        try:
+            produce(topic, value, key)
+        except BufferError:
+            producer.poll(0.01)
+            produce(topic, value, key)
+    producer.flush(60)
+    return n / (time.perf_counter() - t0)
+
+
+def raw_consume(cfg: BusConfig, topic: str, n: int) -> float:
+    consumer = Consumer(cfg.consumer_config(f"bench-raw-{uuid.uuid4().hex[:6]}", "bench-raw"))
+    consumer.subscribe([topic])
+    got = 0
+    t0 = None
+    nbytes = 0
+    while got < n:
+        msgs = _fetch_batch(consumer, cfg.consumer_batch_size, 0.25)
+        if msgs and t0 is None:
+            t0 = time.perf_counter()
+        for m in msgs:
+            if m.error() is None:
+                nbytes += len(m.value())
+                got += 1
+    elapsed = time.perf_counter() - t0
+    consumer.close()
+    return (n - 1) / elapsed if elapsed > 0 else float("inf")
+
+
+def raw_latency(cfg: BusConfig, topic: str, n: int, size: int) -> list[float]:
+    consumer = Consumer(cfg.consumer_config(f"bench-rawlat-{uuid.uuid4().hex[:6]}", "bench-raw"))
+    consumer.subscribe([topic])
+    # join the group before measuring
+    deadline = time.monotonic() + 30
+    while not consumer.assignment() and time.monotonic() < deadline:
+        consumer.consume(1, 0.1)
+    lat: list[float] = []
+    done = threading.Event()
+
+    def consume() -> None:
+        while len(lat) < n and not done.is_set():
+            for m in _fetch_batch(consumer, 100, 0.1):
+                if m.error() is None:
+                    (sent,) = struct.unpack_from("<q", m.value())
+                    lat.append((time.time_ns() - sent) / 1e6)
+
+    producer = Producer(cfg.producer_config("bench-raw"))
+    pad = b"x" * (size - 8)
+    # warm-up: the first fetches after a group join are slow; measure the steady state
+    for _ in range(WARMUP):
+        producer.produce(topic, struct.pack("<q", time.time_ns()) + pad, b"AAPL.XNAS")
+        producer.poll(0)
+        time.sleep(1 / RATE)
+    got = 0
+    while got < WARMUP:
+        got += sum(1 for m in _fetch_batch(consumer, 100, 0.1) if m.error() is None)
+    thread = threading.Thread(target=consume)
+    thread.start()
+    interval = 1 / RATE
+    next_at = time.perf_counter()
+    for _ in range(n):
+        producer.produce(topic, struct.pack("<q", time.time_ns()) + pad, b"AAPL.XNAS")
+        producer.poll(0)
+        next_at += interval
+        delay = next_at - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+    producer.flush(10)
+    thread.join(30)
+    done.set()
+    consumer.close()
+    return lat
+
+
+# --- the kit -------------------------------------------------------------------------------------
+
+
+async def kit_produce(cfg: BusConfig, topic: str, n: int) -> float:
+    bus = EventBus(cfg, "bench-kit-producer")
+    await bus.start()
+    event = sample_event(123456)
+    publish = bus.publish_nowait
+    t0 = time.perf_counter()
+    for _ in range(n):
+        publish(topic, "AAPL.XNAS", event)
+    await bus.flush(60)
+    rate = n / (time.perf_counter() - t0)
+    await bus.stop()
+    return rate
+
+
+async def kit_consume(cfg: BusConfig, topic: str, n: int) -> float:
+    bus = EventBus(cfg, f"bench-kit-{uuid.uuid4().hex[:6]}")
+    done = asyncio.Event()
+    state = {"got": 0, "t0": 0.0, "t1": 0.0}
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_event(event: ConfigChanged, ctx: EventContext) -> None:
+        got = state["got"] = state["got"] + 1
+        if got == 1:
+            state["t0"] = time.perf_counter()
+        elif got == n:
+            state["t1"] = time.perf_counter()
+            done.set()
+
+    await bus.start()
+    await asyncio.wait_for(done.wait(), 120)
+    await bus.stop()
+    return (n - 1) / (state["t1"] - state["t0"])
+
+
+async def kit_latency(cfg: BusConfig, topic: str, n: int) -> list[float]:
+    bus = EventBus(cfg, f"bench-kitlat-{uuid.uuid4().hex[:6]}")
+    lat: list[float] = []
+    done = asyncio.Event()
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_event(event: ConfigChanged, ctx: EventContext) -> None:
+        lat.append((time.time_ns() - ctx.produced_at_ns) / 1e6)
+        if len(lat) >= n:
+            done.set()
+
+    await bus.start()
+    await bus.wait_assigned(30)
+    event = sample_event(7)
+    interval = 1 / RATE
+    loop = asyncio.get_running_loop()
+    # warm-up, as for raw: the first fetches after a group join are slow
+    for _ in range(WARMUP):
+        bus.publish_nowait(topic, "AAPL.XNAS", event)
+        await asyncio.sleep(interval)
+    while len(lat) < WARMUP:  # noqa: ASYNC110
+        await asyncio.sleep(0.01)
+    lat.clear()
+    next_at = loop.time()
+    for _ in range(n):
+        bus.publish_nowait(topic, "AAPL.XNAS", event)
+        next_at += interval
+        await asyncio.sleep(max(0.0, next_at - loop.time()))
+    await asyncio.wait_for(done.wait(), 30)
+    await bus.stop()
+    return lat
+
+
+# --- main ----------------------------------------------------------------------------------------
+
+
+def overhead(raw: float, kit: float, higher_is_better: bool = True) -> str:
+    if higher_is_better:
+        return f"{(raw - kit) / raw * 100:+.1f}%"
+    return f"{(kit - raw) / raw * 100:+.1f}%"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--messages", type=int, default=200_000)
+    ap.add_argument("--latency-messages", type=int, default=1_000)
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args()
+    n, nl = args.messages, args.latency_messages
+    started = time.perf_counter()
+    with EmbeddedBroker() as broker:
+        cfg = BusConfig(bootstrap=broker.bootstrap, fetch_wait_max_ms=5)
+        size = kit_value_size(broker.bootstrap)
+        res: dict[str, list[float]] = {k: [] for k in ("rp", "kp", "rc", "kc")}
+        for r in range(args.rounds):
+            t_raw, t_kit = f"bench-raw-{r}", f"bench-kit-{r}"
+            broker.create_topics([t_raw, t_kit, "dead-letter"])
+            res["rp"].append(raw_produce(cfg, t_raw, n, size))
+            res["kp"].append(asyncio.run(kit_produce(cfg, t_kit, n)))
+            res["rc"].append(raw_consume(cfg, t_raw, n))
+            res["kc"].append(asyncio.run(kit_consume(cfg, t_kit, n)))
+        broker.create_topics(["bench-raw-lat", "bench-kit-lat"])
+        raw_lat = raw_latency(cfg, "bench-raw-lat", nl, size)
+        kit_lat = asyncio.run(kit_latency(cfg, "bench-kit-lat", nl))
+
+    rp, kp, rc, kc = (max(res[k]) for k in ("rp", "kp", "rc", "kc"))
+    rl50, rl99 = statistics.median(raw_lat), pct(raw_lat, 0.99)
+    kl50, kl99 = statistics.median(kit_lat), pct(kit_lat, 0.99)
+    print(f"bus bench: embedded Tansu broker, value {size} B, {n} msgs x {args.rounds} rounds "
+          f"(best), latency {nl} msgs at {RATE}/s, fetch.wait.max.ms=5, linger.ms="
+          f"{cfg.linger_ms}, 1 partition, python {sys.version.split()[0]}")
+    print(f"{'':18}{'raw confluent-kafka':>22}{'kit (EventBus)':>18}{'overhead':>11}")
+    print(f"{'produce msg/s':18}{rp:>22,.0f}{kp:>18,.0f}{overhead(rp, kp):>11}")
+    print(f"{'consume msg/s':18}{rc:>22,.0f}{kc:>18,.0f}{overhead(rc, kc):>11}")
+    print(f"{'latency p50 ms':18}{rl50:>22.2f}{kl50:>18.2f}{overhead(rl50, kl50, False):>11}")
+    print(f"{'latency p99 ms':18}{rl99:>22.2f}{kl99:>18.2f}{overhead(rl99, kl99, False):>11}")
+    print(f"rounds: raw produce {[round(x) for x in res['rp']]}, kit produce "
+          f"{[round(x) for x in res['kp']]}, raw consume {[round(x) for x in res['rc']]}, "
+          f"kit consume {[round(x) for x in res['kc']]}")
+    print(f"elapsed {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
