@@ -328,3 +328,31 @@ async def test_reconciliation_after_restart(store):
         assert not [d for d in again.discrepancies if d.kind != bg.DISCREPANCY_KIND_UNKNOWN_ORDER]
     finally:
         await fake.stop()
+
+
+async def test_alpaca_trade_updates_stream_pushes_fills(store):
+    from omni_testing.kafka import wait_until
+
+    fake = await FakeAlpaca({"AAPL": 190.0}).start()
+    venue = AlpacaVenue("alpaca-paper", "key", "secret", [InstrumentSpec(AAPL, "AAPL", 0.01)],
+                        url_override=fake.url, stream_url=fake.url.replace("http", "ws") + "/stream",
+                        stream=True, timeout_s=3)
+    sink = Sink()
+    gw = Gateway([venue], store, sink)
+    try:
+        await venue.start()
+        await wait_until(lambda: bool(fake.listeners), 15, "stream listening")
+        await gw.submit("acct-1", order("w1", 10, otype=common.ORDER_TYPE_LIMIT,
+                                        tif=common.TIME_IN_FORCE_GTC, limit=185.0))
+        assert kinds(sink.reports("w1")) == ["NEW"]
+        fake.fill("c-w1", 3, 185.0)  # the venue executes; only the stream tells us
+        await wait_until(lambda: len(sink.reports("w1")) == 2, 15, "pushed fill")
+        await gw.drain()
+        rep = sink.reports("w1")[-1]
+        assert rep.exec_type == ome.EXEC_TYPE_PARTIAL_FILL and rep.last_quantity == 3 and rep.last_price == 185.0
+        fake.cancel_behind("c-w1")
+        await wait_until(lambda: gw.orders["w1"].terminal, 15, "pushed cancel")
+        assert sink.reports("w1")[-1].exec_type == ome.EXEC_TYPE_CANCELLED
+    finally:
+        await venue.close()
+        await fake.stop()

@@ -787,8 +787,8 @@ class Gateway:
     async def sync_open(self) -> None:
         """Poll venues that do not push for changes to open slices (fills, closes)."""
         for name, slot in self.slots.items():
-            if hasattr(slot.venue, "subscribe") or not slot.breaker.allow():
-                continue
+            if slot.venue.kind == "paper" or not slot.breaker.allow():
+                continue  # the paper venue is in process: it always pushes
             if any(s.venue == name and not s.terminal for s in self.slices.values()):
                 try:
                     await self._reconcile_venue(slot)

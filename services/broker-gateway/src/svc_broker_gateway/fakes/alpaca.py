@@ -3,10 +3,12 @@ account): the same paths, headers, JSON shapes and error bodies as the documente
 
 from __future__ import annotations
 
+import asyncio
+import json
 import uuid
 from datetime import UTC, datetime
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 from .common import FakeServer
 
@@ -29,6 +31,8 @@ class FakeAlpaca(FakeServer):
         self.key, self.secret = key, secret
         self.orders: dict[str, dict] = {}
         self.positions: dict[str, tuple[float, float]] = {}
+        self.listeners: set[web.WebSocketResponse] = set()
+        self.stream_enabled = True  # False: fills happen silently (only polling finds them)
 
     # ----------------------------------------------------------- test hooks
 
@@ -46,6 +50,41 @@ class FakeAlpaca(FakeServer):
         assert o is not None
         o["status"] = "canceled"
         o["canceled_at"] = _now()
+        self._event("canceled", o)
+
+    def _event(self, event: str, o: dict, price: float | None = None, qty: float | None = None) -> None:
+        if not self.stream_enabled or not self.listeners:
+            return
+        q, _ = self.positions.get(o["symbol"], (0.0, 0.0))
+        data = {"event": event, "order": dict(o), "timestamp": _now(), "position_qty": str(q)}
+        if price is not None:
+            data.update(price=str(price), qty=str(qty), execution_id=str(uuid.uuid4()))
+        msg = json.dumps({"stream": "trade_updates", "data": data})
+        for ws in list(self.listeners):
+            asyncio.get_running_loop().create_task(ws.send_str(msg))
+
+    async def stream(self, request: web.Request) -> web.WebSocketResponse:
+        """The trade_updates websocket: authenticate, listen, then pushed events."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            body = json.loads(msg.data)
+            action = body.get("action")
+            if action in ("auth", "authenticate"):
+                d = body.get("data") or {}
+                ok = d.get("key_id") == self.key and d.get("secret_key") == self.secret
+                await ws.send_str(json.dumps({"stream": "authorization", "data": {
+                    "action": "authenticate", "status": "authorized" if ok else "unauthorized"}}))
+                if not ok:
+                    await ws.close()
+            elif action == "listen":
+                self.listeners.add(ws)
+                await ws.send_str(json.dumps({"stream": "listening", "data": {
+                    "streams": (body.get("data") or {}).get("streams", [])}}))
+        self.listeners.discard(ws)
+        return ws
 
     # ------------------------------------------------------------- protocol
 
@@ -63,9 +102,11 @@ class FakeAlpaca(FakeServer):
         signed = qty if o["side"] == "buy" else -qty
         nq = q + signed
         self.positions[o["symbol"]] = (nq, (q * p + signed * price) / nq if nq and (q >= 0) == (signed >= 0) else price)
+        self._event("fill" if o["status"] == "filled" else "partial_fill", o, price, qty)
 
     def app(self) -> web.Application:
         app = web.Application(middlewares=[self._auth])
+        app.router.add_get("/stream", self.stream)
         app.router.add_post("/v2/orders", self.post_order)
         app.router.add_get("/v2/orders", self.list_orders)
         app.router.add_get("/v2/orders:by_client_order_id", self.get_by_client)
@@ -77,6 +118,8 @@ class FakeAlpaca(FakeServer):
 
     @web.middleware
     async def _auth(self, request: web.Request, handler):
+        if request.path == "/stream":
+            return await handler(request)  # the websocket authenticates in-band
         if (request.headers.get("APCA-API-KEY-ID") != self.key
                 or request.headers.get("APCA-API-SECRET-KEY") != self.secret):
             return _err(401, 40110000, "request is not authorized")
@@ -151,6 +194,7 @@ class FakeAlpaca(FakeServer):
             return _err(422, 42210000, f"order is already in \"{o['status']}\" state")
         o["status"] = "canceled"
         o["canceled_at"] = o["updated_at"] = _now()
+        self._event("canceled", o)
         return web.Response(status=204)
 
     async def list_positions(self, request: web.Request) -> web.Response:

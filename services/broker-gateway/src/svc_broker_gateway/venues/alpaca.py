@@ -71,6 +71,8 @@ class AlpacaVenue(Venue):
         fees: FeeSchedule | None = None,
         expected_latency_s: float = 0.03,
         timeout_s: float = 5.0,
+        stream_url: str | None = None,
+        stream: bool = False,
     ) -> None:
         self.name = name
         self.fees = fees or FeeSchedule()
@@ -82,6 +84,46 @@ class AlpacaVenue(Venue):
         # Failover is the gateway's job: no blocking retries (alpaca-py sleeps 3 s per retry).
         self.client._retry = 0
         self.client._retry_wait = 0
+        # trade_updates over the websocket: fills and closes arrive without polling (polling
+        # stays as the safety net: the gateway syncs open orders and reconciles periodically).
+        self._stream_on = stream
+        self._stream_args = (api_key, secret_key, paper, stream_url)
+        self._stream = None
+        self._stream_task: asyncio.Task | None = None
+        self._sinks: list = []
+
+    def subscribe(self, sink) -> None:
+        self._sinks.append(sink)
+
+    async def start(self) -> None:
+        if not self._stream_on or self._stream_task is not None:
+            return
+        from alpaca.trading.stream import TradingStream
+
+        key, secret, paper, url = self._stream_args
+        self._stream = TradingStream(key, secret, paper=paper, url_override=url)
+        self._stream.subscribe_trade_updates(self._on_trade_update)
+        self._stream_task = asyncio.get_running_loop().create_task(self._stream._run_forever())
+
+    async def close(self) -> None:
+        if self._stream is not None:
+            await self._stream.stop_ws()
+            await self._stream.close()
+        if self._stream_task is not None:
+            self._stream_task.cancel()
+            try:
+                await self._stream_task
+            except (asyncio.CancelledError, Exception):
+                pass
+            self._stream_task = None
+
+    async def _on_trade_update(self, update) -> None:
+        try:
+            view = self._view(update.order)
+        except VenueGarbage:
+            return  # the next poll or reconciliation picks the order up
+        for sink in self._sinks:
+            sink(self.name, view)
 
     async def _call(self, fn, *args):
         try:
