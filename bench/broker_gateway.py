@@ -48,14 +48,18 @@ def make_orders(n: int, seed: int = 7):
         else:
             off = rnd.randint(-8, 8) * 0.01
             px = round(100.0 + off, 2)
-            out.append(Order(f"o{i}", side, rnd.randint(1, 200), OrderType.LIMIT, rnd.choice(tifs), px))
+            out.append(
+                Order(f"o{i}", side, rnd.randint(1, 200), OrderType.LIMIT, rnd.choice(tifs), px)
+            )
     return out
 
 
 def bench_matching(n: int = 200_000, repeats: int = 3) -> None:
     rates = [_matching_once(n) for _ in range(repeats)]
-    print(f"paper venue matching: best {max(rates):,.0f} orders/s, median "
-          f"{statistics.median(rates):,.0f} orders/s over {repeats} runs of {n} orders")
+    print(
+        f"paper venue matching: best {max(rates):,.0f} orders/s, median "
+        f"{statistics.median(rates):,.0f} orders/s over {repeats} runs of {n} orders"
+    )
 
 
 def _matching_once(n: int) -> float:
@@ -77,7 +81,8 @@ def _matching_once(n: int) -> float:
         if i % 20_000 == 19_999:
             eng.forget_terminal()
     dt = time.perf_counter() - t0
-    print(f"  run: {n / dt:,.0f} orders/s ({fills} fills, {len(eng.open_orders())} resting at the end)")
+    resting = len(eng.open_orders())
+    print(f"  run: {n / dt:,.0f} orders/s ({fills} fills, {resting} resting at the end)")
     return n / dt
 
 
@@ -87,10 +92,16 @@ def bench_book_updates(n: int = 200_000) -> None:
     eng.set_book(bids, asks)
     # resting paper orders away from the touch, as a live book would have
     for i in range(50):
-        eng.submit(Order(f"r{i}", Side.BUY, 10, OrderType.LIMIT, TimeInForce.GTC, round(99.80 - i * 0.01, 2)))
+        eng.submit(
+            Order(
+                f"r{i}", Side.BUY, 10, OrderType.LIMIT, TimeInForce.GTC, round(99.80 - i * 0.01, 2)
+            )
+        )
     rnd = random.Random(11)
-    ups = [(Side.BUY if rnd.random() < 0.5 else Side.SELL, rnd.randint(1, 20), rnd.randint(0, 500))
-           for _ in range(n)]
+    ups = [
+        (Side.BUY if rnd.random() < 0.5 else Side.SELL, rnd.randint(1, 20), rnd.randint(0, 500))
+        for _ in range(n)
+    ]
     samples = []
     pc = time.perf_counter_ns
     for side, k, size in ups:
@@ -102,8 +113,10 @@ def bench_book_updates(n: int = 200_000) -> None:
     samples.sort()
     med = samples[len(samples) // 2] / 1000
     p99 = samples[int(len(samples) * 0.99)] / 1000
-    print(f"book update (one L2 delta): median {med:.2f} us, p99 {p99:.2f} us "
-          f"(timer overhead ~{overhead / 1000:.2f} us included; {n} updates)")
+    print(
+        f"book update (one L2 delta): median {med:.2f} us, p99 {p99:.2f} us "
+        f"(timer overhead ~{overhead / 1000:.2f} us included; {n} updates)"
+    )
 
 
 def bench_routing(n: int = 20_000) -> None:
@@ -113,9 +126,11 @@ def bench_routing(n: int = 20_000) -> None:
     b1, a1 = book(100.0)
     b2, a2 = book(100.01)
     b3, a3 = book(99.99)
-    c = [VenueCandidate("paper", Decimal("0.0003"), 0.0005, b1, a1),
-         VenueCandidate("binance", Decimal("0.001"), 0.05, b2, a2),
-         VenueCandidate("alpaca", Decimal("0"), 0.03, b3, a3)]
+    c = [
+        VenueCandidate("paper", Decimal("0.0003"), 0.0005, b1, a1),
+        VenueCandidate("binance", Decimal("0.001"), 0.05, b2, a2),
+        VenueCandidate("alpaca", Decimal("0"), 0.03, b3, a3),
+    ]
     t0 = time.perf_counter()
     for i in range(n):
         r.route(Side.BUY if i % 2 else Side.SELL, 50 + (i % 700), c)
@@ -149,14 +164,24 @@ async def bench_gateway(n: int = 2_000) -> None:
         for i in range(n):
             if i % 50 == 0:
                 pv.on_book("AAPL.XNAS", bids, asks)
-            await gw.submit("acct", om.Order(
-                order_id=f"g{i}", client_order_id=f"c{i}", instrument_id=common.InstrumentId(value="AAPL.XNAS"),
-                side=common.SIDE_BUY if i % 2 else common.SIDE_SELL, order_type=common.ORDER_TYPE_MARKET,
-                time_in_force=common.TIME_IN_FORCE_IOC, quantity=10))
+            await gw.submit(
+                "acct",
+                om.Order(
+                    order_id=f"g{i}",
+                    client_order_id=f"c{i}",
+                    instrument_id=common.InstrumentId(value="AAPL.XNAS"),
+                    side=common.SIDE_BUY if i % 2 else common.SIDE_SELL,
+                    order_type=common.ORDER_TYPE_MARKET,
+                    time_in_force=common.TIME_IN_FORCE_IOC,
+                    quantity=10,
+                ),
+            )
         dt = time.perf_counter() - t0
         await db.dispose()
-        print(f"gateway end to end (SQLite, write-ahead slices, route persisted): "
-              f"{n / dt:,.0f} orders/s, {sent} events")
+        print(
+            f"gateway end to end (SQLite, write-ahead slices, route persisted): "
+            f"{n / dt:,.0f} orders/s, {sent} events"
+        )
 
 
 def main() -> None:

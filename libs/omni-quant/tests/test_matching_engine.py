@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from omni_quant.matching import (
     ExecKind,
     FeeSchedule,
@@ -27,8 +26,10 @@ GTC, IOC, FOK, DAY = TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInFo
 
 def engine(**kw) -> MatchingEngine:
     e = MatchingEngine("AAPL.XNAS", tick_size=0.01, fees=kw.pop("fees", None), **kw)
-    e.set_book(bids=[(99.99, 100), (99.98, 200), (99.97, 300)],
-               asks=[(100.01, 100), (100.02, 200), (100.03, 300)])
+    e.set_book(
+        bids=[(99.99, 100), (99.98, 200), (99.97, 300)],
+        asks=[(100.01, 100), (100.02, 200), (100.03, 300)],
+    )
     return e
 
 
@@ -88,7 +89,9 @@ def test_price_time_priority_among_resting_orders():
         e.submit(o)
     rep = e.submit(Order("t", BUY, 25, LMT, IOC, limit_price=101.0))
     # better price first (b, c at 100.5, b before c by time), then a at 101
-    maker = [(r.order_id, r.fill.quantity) for r in rep if r.fill and r.fill.liquidity is Liquidity.MAKER]
+    maker = [
+        (r.order_id, r.fill.quantity) for r in rep if r.fill and r.fill.liquidity is Liquidity.MAKER
+    ]
     assert maker == [("b", 10), ("c", 10), ("a", 5)]
     assert a.leaves == 5
 
@@ -219,8 +222,13 @@ def test_deterministic_for_a_seed():
             px = round(100 + rnd.randint(-5, 5) * 0.01, 2)
             ot = rnd.choice([MKT, LMT, LMT, LMT])
             tif = rnd.choice([GTC, IOC, FOK, DAY]) if ot is LMT else IOC
-            o = Order(f"o{i}", side, rnd.randint(1, 50), ot, tif, limit_price=px if ot is LMT else None)
-            out.extend((r.order_id, r.kind, r.fill.price if r.fill else None, r.filled) for r in e.submit(o))
+            o = Order(
+                f"o{i}", side, rnd.randint(1, 50), ot, tif, limit_price=px if ot is LMT else None
+            )
+            out.extend(
+                (r.order_id, r.kind, r.fill.price if r.fill else None, r.filled)
+                for r in e.submit(o)
+            )
             if i % 50 == 0:
                 e.set_level(SELL, px + 0.05, rnd.randint(1, 100))
         return out
@@ -228,7 +236,9 @@ def test_deterministic_for_a_seed():
     assert run(7) == run(7)
     assert run(7) != run(8)
     lm = LatencyModel(0.001, 0.0005, seed=3)
-    assert [lm.delay(i) for i in range(5)] == [LatencyModel(0.001, 0.0005, seed=3).delay(i) for i in range(5)]
+    assert [lm.delay(i) for i in range(5)] == [
+        LatencyModel(0.001, 0.0005, seed=3).delay(i) for i in range(5)
+    ]
 
 
 def test_walk_levels_and_estimate_agree():

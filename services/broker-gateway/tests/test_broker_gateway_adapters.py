@@ -4,7 +4,6 @@ alpaca-py and ccxt code runs; nothing reaches the internet."""
 from __future__ import annotations
 
 import pytest
-
 from svc_broker_gateway.fakes.alpaca import FakeAlpaca
 from svc_broker_gateway.fakes.binance import FakeBinance
 from svc_broker_gateway.venues.alpaca import AlpacaVenue
@@ -25,19 +24,27 @@ BTC = InstrumentSpec("BTC-USDT.CRYPTO", "BTC/USDT", 0.01, 0.00001)
 @pytest.fixture
 async def alpaca():
     fake = await FakeAlpaca({"AAPL": 190.0}).start()
-    venue = AlpacaVenue("alpaca-paper", "key", "secret", [AAPL], paper=True, url_override=fake.url,
-                        timeout_s=3.0)
+    venue = AlpacaVenue(
+        "alpaca-paper", "key", "secret", [AAPL], paper=True, url_override=fake.url, timeout_s=3.0
+    )
     yield fake, venue
     await fake.stop()
 
 
 @pytest.fixture
 async def binance():
-    fake = await FakeBinance({"BTCUSDT": ([(49990.0, 1.0), (49980.0, 2.0)],
-                                          [(50010.0, 0.5), (50020.0, 2.0)])}).start()
-    venue = CcxtVenue("binance", "binance", [BTC], api_key="bkey", secret="bsecret",
-                      urls={"public": fake.url + "/api/v3", "private": fake.url + "/api/v3"},
-                      timeout_s=3.0)
+    fake = await FakeBinance(
+        {"BTCUSDT": ([(49990.0, 1.0), (49980.0, 2.0)], [(50010.0, 0.5), (50020.0, 2.0)])}
+    ).start()
+    venue = CcxtVenue(
+        "binance",
+        "binance",
+        [BTC],
+        api_key="bkey",
+        secret="bsecret",
+        urls={"public": fake.url + "/api/v3", "private": fake.url + "/api/v3"},
+        timeout_s=3.0,
+    )
     yield fake, venue
     await venue.close()
     await fake.stop()
@@ -48,7 +55,9 @@ async def test_alpaca_submit_get_cancel_positions(alpaca):
     mkt = await v.submit(OrderRequest("c-1", "AAPL.XNAS", "buy", 10, "market", "day"))
     assert mkt.status is Status.FILLED and mkt.filled == 10 and mkt.average_price == 190.0
     assert ("POST", "/v2/orders") in fake.requests
-    lim = await v.submit(OrderRequest("c-2", "AAPL.XNAS", "buy", 5, "limit", "gtc", limit_price=180.0))
+    lim = await v.submit(
+        OrderRequest("c-2", "AAPL.XNAS", "buy", 5, "limit", "gtc", limit_price=180.0)
+    )
     assert lim.status is Status.NEW and lim.venue_order_id
     got = await v.get_order("c-2", "", "AAPL.XNAS")
     assert got is not None and got.client_order_id == "c-2"
@@ -68,8 +77,11 @@ async def test_alpaca_submit_get_cancel_positions(alpaca):
 async def test_alpaca_rejects_garbage_and_outage(alpaca):
     fake, v = alpaca
     with pytest.raises(VenueRejected):
-        await v.submit(OrderRequest("c-3", "AAPL.XNAS", "buy", 10, "limit", "gtc", limit_price=1.0) if False
-                       else OrderRequest("c-3", "MSFT.XNAS", "buy", 10, "market", "day"))
+        await v.submit(
+            OrderRequest("c-3", "AAPL.XNAS", "buy", 10, "limit", "gtc", limit_price=1.0)
+            if False
+            else OrderRequest("c-3", "MSFT.XNAS", "buy", 10, "market", "day")
+        )
     fake.garbage = True
     with pytest.raises(VenueGarbage):
         await v.open_orders()
@@ -87,7 +99,9 @@ async def test_ccxt_binance_against_fake(binance):
     assert o.status is Status.FILLED and o.filled == 1.0
     assert o.average_price == pytest.approx((0.5 * 50010 + 0.5 * 50020) / 1.0)
     assert len(o.fills) == 2
-    rest = await v.submit(OrderRequest("b-2", "BTC-USDT.CRYPTO", "buy", 0.3, "limit", "gtc", limit_price=49000.0))
+    rest = await v.submit(
+        OrderRequest("b-2", "BTC-USDT.CRYPTO", "buy", 0.3, "limit", "gtc", limit_price=49000.0)
+    )
     assert rest.status is Status.NEW
     assert [x.client_order_id for x in await v.open_orders()] == ["b-2"]
     fake.fill("b-2", 0.1, 49000.0)

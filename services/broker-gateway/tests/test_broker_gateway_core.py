@@ -7,7 +7,6 @@ import asyncio
 from decimal import Decimal
 
 import pytest
-
 from omni.broker_gateway.v1 import broker_gateway_service_pb2 as bg
 from omni.broker_gateway.v1 import events_pb2 as bge
 from omni.common.v1 import types_pb2 as common
@@ -36,18 +35,38 @@ class Sink:
         self.events.append((topic, key, event))
 
     def reports(self, order_id: str | None = None) -> list[ome.ExecutionReport]:
-        return [e for _, _, e in self.events if isinstance(e, ome.ExecutionReport)
-                and (order_id is None or e.order_id == order_id)]
+        return [
+            e
+            for _, _, e in self.events
+            if isinstance(e, ome.ExecutionReport) and (order_id is None or e.order_id == order_id)
+        ]
 
     def of(self, cls):
         return [e for _, _, e in self.events if isinstance(e, cls)]
 
 
-def order(oid: str, qty: float, side=common.SIDE_BUY, otype=common.ORDER_TYPE_MARKET,
-          tif=common.TIME_IN_FORCE_IOC, limit: float = 0.0, inst: str = AAPL, venue: str = "") -> om.Order:
-    return om.Order(order_id=oid, client_order_id=f"c-{oid}", account_id="acct-1",
-                    instrument_id=common.InstrumentId(value=inst), side=side, order_type=otype,
-                    time_in_force=tif, quantity=qty, limit_price=limit, venue=venue)
+def order(
+    oid: str,
+    qty: float,
+    side=common.SIDE_BUY,
+    otype=common.ORDER_TYPE_MARKET,
+    tif=common.TIME_IN_FORCE_IOC,
+    limit: float = 0.0,
+    inst: str = AAPL,
+    venue: str = "",
+) -> om.Order:
+    return om.Order(
+        order_id=oid,
+        client_order_id=f"c-{oid}",
+        account_id="acct-1",
+        instrument_id=common.InstrumentId(value=inst),
+        side=side,
+        order_type=otype,
+        time_in_force=tif,
+        quantity=qty,
+        limit_price=limit,
+        venue=venue,
+    )
 
 
 def kinds(reports) -> list[str]:
@@ -65,10 +84,17 @@ async def store(tmp_path):
     await db.dispose()
 
 
-def paper(name="paper", asks=((100.01, 100), (100.02, 200)), bids=((99.99, 100), (99.98, 200)),
-          taker="0.0005") -> PaperVenue:
-    v = PaperVenue(name, [InstrumentSpec(AAPL, "AAPL", 0.01)],
-                   FeeSchedule(Decimal("0.0001"), Decimal(taker), "USD"))
+def paper(
+    name="paper",
+    asks=((100.01, 100), (100.02, 200)),
+    bids=((99.99, 100), (99.98, 200)),
+    taker="0.0005",
+) -> PaperVenue:
+    v = PaperVenue(
+        name,
+        [InstrumentSpec(AAPL, "AAPL", 0.01)],
+        FeeSchedule(Decimal("0.0001"), Decimal(taker), "USD"),
+    )
     v.on_book(AAPL, list(bids), list(asks))
     return v
 
@@ -100,8 +126,12 @@ async def test_bad_input_is_rejected_with_a_reason(store):
         "z": (order("z", 0), "quantity must be positive"),
         "n": (order("n", -3), "quantity must be positive"),
         "u": (order("u", 1, inst="NOPE.XNAS"), "unknown instrument"),
-        "t": (order("t", 1, otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_GTC, limit=100.005),
-              "off the tick size"),
+        "t": (
+            order(
+                "t", 1, otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_GTC, limit=100.005
+            ),
+            "off the tick size",
+        ),
     }
     for oid, (o, why) in cases.items():
         rec = await gw.submit("acct-1", o)
@@ -126,8 +156,10 @@ async def test_resting_order_filled_by_book_move_then_cancelled(store):
     sink = Sink()
     pv = paper()
     gw = Gateway([pv], store, sink)
-    await gw.submit("acct-1", order("r1", 120, otype=common.ORDER_TYPE_LIMIT,
-                                    tif=common.TIME_IN_FORCE_GTC, limit=100.00))
+    await gw.submit(
+        "acct-1",
+        order("r1", 120, otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_GTC, limit=100.00),
+    )
     assert kinds(sink.reports("r1")) == ["NEW"]
     pv.on_level(AAPL, "sell", 99.99, 70)  # the market comes to us
     await gw.drain()
@@ -146,8 +178,10 @@ async def test_resting_order_filled_by_book_move_then_cancelled(store):
 async def test_replace_cancels_and_sends_the_rest(store):
     sink = Sink()
     gw = Gateway([paper()], store, sink)
-    await gw.submit("acct-1", order("r1", 100, otype=common.ORDER_TYPE_LIMIT,
-                                    tif=common.TIME_IN_FORCE_GTC, limit=99.50))
+    await gw.submit(
+        "acct-1",
+        order("r1", 100, otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_GTC, limit=99.50),
+    )
     new = order("r2", 80, otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_GTC, limit=99.60)
     rec = await gw.replace("acct-1", "r1", new)
     assert gw.orders["r1"].status == "replaced"
@@ -179,8 +213,15 @@ async def two_binances():
     spec = InstrumentSpec(BTC, "BTC/USDT", 0.01, 0.00001)
 
     def venue(name, f):
-        return CcxtVenue(name, "binance", [spec], "bkey", "bsecret",
-                         urls={"public": f.url + "/api/v3", "private": f.url + "/api/v3"}, timeout_s=0.5)
+        return CcxtVenue(
+            name,
+            "binance",
+            [spec],
+            "bkey",
+            "bsecret",
+            urls={"public": f.url + "/api/v3", "private": f.url + "/api/v3"},
+            timeout_s=0.5,
+        )
 
     v1, v2 = venue("binance", f1), venue("binance-2", f2)
     yield f1, f2, v1, v2
@@ -223,7 +264,9 @@ async def test_pinned_send_failure_fails_over_with_reason(store, two_binances):
     f1, f2, v1, v2 = two_binances
     sink = Sink()
     gw = Gateway([v1, v2], store, sink, breaker_reset_s=60.0)
-    await v1._call(v1.exchange.fetch_order_book, "BTC/USDT")  # markets loaded: next call is the send
+    await v1._call(
+        v1.exchange.fetch_order_book, "BTC/USDT"
+    )  # markets loaded: next call is the send
     await f1.stop()
     rec = await gw.submit("acct-1", order("p1", 0.5, inst=BTC, venue="binance"))
     assert rec.status == "filled"
@@ -231,7 +274,10 @@ async def test_pinned_send_failure_fails_over_with_reason(store, two_binances):
     assert decisions[-1].failover_from == "binance"
     assert [s.venue for s in decisions[-1].slices] == ["binance-2"]
     slices = await store.load_slices()
-    assert sorted((s.venue, s.status) for s in slices) == [("binance", "failed"), ("binance-2", "filled")]
+    assert sorted((s.venue, s.status) for s in slices) == [
+        ("binance", "failed"),
+        ("binance-2", "filled"),
+    ]
 
 
 async def test_timeout_leaves_order_in_doubt_until_reconciliation_finds_it(store, two_binances):
@@ -271,7 +317,9 @@ async def test_reconciliation_after_restart(store):
         spec = InstrumentSpec(AAPL, "AAPL", 0.01)
 
         def venue():
-            return AlpacaVenue("alpaca-paper", "key", "secret", [spec], url_override=fake.url, timeout_s=3)
+            return AlpacaVenue(
+                "alpaca-paper", "key", "secret", [spec], url_override=fake.url, timeout_s=3
+            )
 
         sink = Sink()
         gw = Gateway([venue()], store, sink)
@@ -287,20 +335,39 @@ async def test_reconciliation_after_restart(store):
         rec_store = Store(store.engine)
         from svc_broker_gateway.store import OrderRecord
 
-        await rec_store.save_order(OrderRecord("d", "acct-1", "c-d", AAPL, "buy", "limit", "gtc", 5, 185.0,
-                                               status="pending"))
-        await rec_store.save_slice(SliceRecord("c-d", "d", "alpaca-paper", AAPL, "buy", 5, PENDING_SEND))
-        await rec_store.save_order(OrderRecord("e", "acct-1", "c-e", AAPL, "buy", "limit", "gtc", 5, 185.0,
-                                               status="pending"))
-        await rec_store.save_slice(SliceRecord("c-e", "e", "alpaca-paper", AAPL, "buy", 5, PENDING_SEND))
+        await rec_store.save_order(
+            OrderRecord(
+                "d", "acct-1", "c-d", AAPL, "buy", "limit", "gtc", 5, 185.0, status="pending"
+            )
+        )
+        await rec_store.save_slice(
+            SliceRecord("c-d", "d", "alpaca-paper", AAPL, "buy", 5, PENDING_SEND)
+        )
+        await rec_store.save_order(
+            OrderRecord(
+                "e", "acct-1", "c-e", AAPL, "buy", "limit", "gtc", 5, 185.0, status="pending"
+            )
+        )
+        await rec_store.save_slice(
+            SliceRecord("c-e", "e", "alpaca-paper", AAPL, "buy", 5, PENDING_SEND)
+        )
         # c-e did reach the venue before the crash
         import aiohttp
 
         async with aiohttp.ClientSession() as http:
-            async with http.post(f"{fake.url}/v2/orders", json={
-                "symbol": "AAPL", "qty": "5", "side": "buy", "type": "limit", "time_in_force": "gtc",
-                "limit_price": "185", "client_order_id": "c-e"},
-                headers={"APCA-API-KEY-ID": "key", "APCA-API-SECRET-KEY": "secret"}) as r:
+            async with http.post(
+                f"{fake.url}/v2/orders",
+                json={
+                    "symbol": "AAPL",
+                    "qty": "5",
+                    "side": "buy",
+                    "type": "limit",
+                    "time_in_force": "gtc",
+                    "limit_price": "185",
+                    "client_order_id": "c-e",
+                },
+                headers={"APCA-API-KEY-ID": "key", "APCA-API-SECRET-KEY": "secret"},
+            ) as r:
                 r.raise_for_status()
 
         sink2 = Sink()
@@ -315,7 +382,11 @@ async def test_reconciliation_after_restart(store):
             ("DISCREPANCY_KIND_STATUS_MISMATCH", "b"),
         ]
         ra = sink2.reports("a")[-1]
-        assert ra.exec_type == ome.EXEC_TYPE_PARTIAL_FILL and ra.last_quantity == 4 and ra.last_price == 185.0
+        assert (
+            ra.exec_type == ome.EXEC_TYPE_PARTIAL_FILL
+            and ra.last_quantity == 4
+            and ra.last_price == 185.0
+        )
         assert sink2.reports("b")[-1].exec_type == ome.EXEC_TYPE_CANCELLED
         assert gw2.orders["e"].status == "accepted"
         # d never reached the venue: it was closed and its quantity routed again (same venue is
@@ -334,22 +405,37 @@ async def test_alpaca_trade_updates_stream_pushes_fills(store):
     from omni_testing.kafka import wait_until
 
     fake = await FakeAlpaca({"AAPL": 190.0}).start()
-    venue = AlpacaVenue("alpaca-paper", "key", "secret", [InstrumentSpec(AAPL, "AAPL", 0.01)],
-                        url_override=fake.url, stream_url=fake.url.replace("http", "ws") + "/stream",
-                        stream=True, timeout_s=3)
+    venue = AlpacaVenue(
+        "alpaca-paper",
+        "key",
+        "secret",
+        [InstrumentSpec(AAPL, "AAPL", 0.01)],
+        url_override=fake.url,
+        stream_url=fake.url.replace("http", "ws") + "/stream",
+        stream=True,
+        timeout_s=3,
+    )
     sink = Sink()
     gw = Gateway([venue], store, sink)
     try:
         await venue.start()
         await wait_until(lambda: bool(fake.listeners), 15, "stream listening")
-        await gw.submit("acct-1", order("w1", 10, otype=common.ORDER_TYPE_LIMIT,
-                                        tif=common.TIME_IN_FORCE_GTC, limit=185.0))
+        await gw.submit(
+            "acct-1",
+            order(
+                "w1", 10, otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_GTC, limit=185.0
+            ),
+        )
         assert kinds(sink.reports("w1")) == ["NEW"]
         fake.fill("c-w1", 3, 185.0)  # the venue executes; only the stream tells us
         await wait_until(lambda: len(sink.reports("w1")) == 2, 15, "pushed fill")
         await gw.drain()
         rep = sink.reports("w1")[-1]
-        assert rep.exec_type == ome.EXEC_TYPE_PARTIAL_FILL and rep.last_quantity == 3 and rep.last_price == 185.0
+        assert (
+            rep.exec_type == ome.EXEC_TYPE_PARTIAL_FILL
+            and rep.last_quantity == 3
+            and rep.last_price == 185.0
+        )
         fake.cancel_behind("c-w1")
         await wait_until(lambda: gw.orders["w1"].terminal, 15, "pushed cancel")
         assert sink.reports("w1")[-1].exec_type == ome.EXEC_TYPE_CANCELLED

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from omni_quant.matching import Side
 from svc_broker_gateway.routing import NoRoute, SmartOrderRouter, VenueCandidate
 
@@ -13,12 +12,16 @@ BIDS = [(99.99, 100.0)]
 
 
 def cand(name, fee_bps, asks, latency_ms=0.0, bids=BIDS, excluded=""):
-    return VenueCandidate(name, Decimal(fee_bps) / Decimal(10000), latency_ms / 1000.0, bids, asks, excluded)
+    return VenueCandidate(
+        name, Decimal(fee_bps) / Decimal(10000), latency_ms / 1000.0, bids, asks, excluded
+    )
 
 
 def test_cheaper_fee_wins_at_equal_books():
     r = SmartOrderRouter(latency_bps_per_ms=0.0)
-    route = r.route(Side.BUY, 50, [cand("a", "5", [(100.01, 100)]), cand("b", "1", [(100.01, 100)])])
+    route = r.route(
+        Side.BUY, 50, [cand("a", "5", [(100.01, 100)]), cand("b", "1", [(100.01, 100)])]
+    )
     assert route.slices == [("b", 50)]
     by = {c.venue: c for c in route.candidates}
     assert by["a"].fee_bps == pytest.approx(5) and by["b"].fee_bps == pytest.approx(1)
@@ -31,7 +34,9 @@ def test_cheaper_fee_wins_at_equal_books():
 def test_better_touch_beats_lower_fee():
     r = SmartOrderRouter(latency_bps_per_ms=0.0)
     # a: touch 100.01 (1 bp half spread) + 1 bp fee = 2 bp ; b: touch 100.05 (5 bp) + 0 fee = 5 bp
-    route = r.route(Side.BUY, 10, [cand("a", "1", [(100.01, 100)]), cand("b", "0", [(100.05, 100)])])
+    route = r.route(
+        Side.BUY, 10, [cand("a", "1", [(100.01, 100)]), cand("b", "0", [(100.05, 100)])]
+    )
     assert route.slices == [("a", 10)]
     assert route.chosen_cost_bps == pytest.approx(2.0)
 
@@ -88,4 +93,6 @@ def test_limit_price_caps_the_liquidity_counted():
     route = r.route(Side.BUY, 100, [a, b], limit=100.02)
     by = {c.venue: c for c in route.candidates}
     assert by["a"].available_quantity == 10
-    assert ("b", pytest.approx(90)) in [(v, q) for v, q in route.slices] or route.slices == [("b", 100)]
+    assert ("b", pytest.approx(90)) in [(v, q) for v, q in route.slices] or route.slices == [
+        ("b", 100)
+    ]

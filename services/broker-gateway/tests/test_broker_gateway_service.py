@@ -7,7 +7,6 @@ import asyncio
 
 import grpc
 import pytest
-
 from omni.broker_gateway.v1 import broker_gateway_service_pb2 as bg
 from omni.broker_gateway.v1 import broker_gateway_service_pb2_grpc as bg_grpc
 from omni.broker_gateway.v1 import events_pb2 as bge
@@ -25,12 +24,20 @@ AAPL = "AAPL.XNAS"
 
 
 def submit(oid: str, qty: float, inst: str = AAPL, limit: float = 0.0) -> ome.SubmitOrderCommand:
-    return ome.SubmitOrderCommand(account_id="acct-7", order=om.Order(
-        order_id=oid, client_order_id=f"c-{oid}", account_id="acct-7",
-        instrument_id=common.InstrumentId(value=inst), side=common.SIDE_BUY,
-        order_type=common.ORDER_TYPE_LIMIT if limit else common.ORDER_TYPE_MARKET,
-        time_in_force=common.TIME_IN_FORCE_GTC if limit else common.TIME_IN_FORCE_IOC,
-        quantity=qty, limit_price=limit))
+    return ome.SubmitOrderCommand(
+        account_id="acct-7",
+        order=om.Order(
+            order_id=oid,
+            client_order_id=f"c-{oid}",
+            account_id="acct-7",
+            instrument_id=common.InstrumentId(value=inst),
+            side=common.SIDE_BUY,
+            order_type=common.ORDER_TYPE_LIMIT if limit else common.ORDER_TYPE_MARKET,
+            time_in_force=common.TIME_IN_FORCE_GTC if limit else common.TIME_IN_FORCE_IOC,
+            quantity=qty,
+            limit_price=limit,
+        ),
+    )
 
 
 @pytest.fixture
@@ -60,6 +67,7 @@ async def test_commands_over_the_embedded_broker(app, kafka_topics, bus_config):
         reports.append(ev)
 
     om_bus.subscribe(kafka_topics["order-management"], ome.ExecutionReport, on_report)
+
     async def on_monitor(ev, ctx) -> None:
         monitoring.append(ev)
 
@@ -68,29 +76,51 @@ async def test_commands_over_the_embedded_broker(app, kafka_topics, bus_config):
     await om_bus.start()
     try:
         topic_md, topic_om = kafka_topics["market-data-stream"], kafka_topics["order-management"]
-        await om_bus.publish(topic_md, AAPL, md.BookSnapshot(
-            instrument_id=common.InstrumentId(value=AAPL),
-            bids=[md.BookLevel(price=189.99, size=300)],
-            asks=[md.BookLevel(price=190.01, size=100), md.BookLevel(price=190.02, size=500)]))
-        await wait_until(lambda: app.paper[0].engines[AAPL].best_ask() == 190.01, 30, "book applied")
+        await om_bus.publish(
+            topic_md,
+            AAPL,
+            md.BookSnapshot(
+                instrument_id=common.InstrumentId(value=AAPL),
+                bids=[md.BookLevel(price=189.99, size=300)],
+                asks=[md.BookLevel(price=190.01, size=100), md.BookLevel(price=190.02, size=500)],
+            ),
+        )
+        await wait_until(
+            lambda: app.paper[0].engines[AAPL].best_ask() == 190.01, 30, "book applied"
+        )
         await om_bus.publish(topic_om, "acct-7", submit("o1", 150))
         await om_bus.publish(topic_om, "acct-7", submit("o1", 150))  # redelivered command
         await om_bus.publish(topic_om, "acct-7", submit("bad", 0))
         await om_bus.publish(topic_om, "acct-7", submit("tick", 5, limit=190.005))
         await om_bus.publish(topic_om, "acct-7", submit("rest", 10, limit=180.0))
-        await wait_until(lambda: {r.order_id for r in reports} >= {"o1", "bad", "tick", "rest"}, 30, "reports")
+        await wait_until(
+            lambda: {r.order_id for r in reports} >= {"o1", "bad", "tick", "rest"}, 30, "reports"
+        )
         await wait_until(lambda: sum(r.order_id == "o1" for r in reports) >= 3, 30, "fills")
         o1 = [r for r in reports if r.order_id == "o1"]
-        assert [r.exec_type for r in o1] == [ome.EXEC_TYPE_NEW, ome.EXEC_TYPE_PARTIAL_FILL, ome.EXEC_TYPE_FILL]
+        assert [r.exec_type for r in o1] == [
+            ome.EXEC_TYPE_NEW,
+            ome.EXEC_TYPE_PARTIAL_FILL,
+            ome.EXEC_TYPE_FILL,
+        ]
         assert o1[-1].cumulative_quantity == 150 and o1[-1].venue == "paper"
         bad = [r for r in reports if r.order_id == "bad"][0]
         assert bad.exec_type == ome.EXEC_TYPE_REJECTED and "quantity" in bad.reason
         tick = [r for r in reports if r.order_id == "tick"][0]
         assert tick.exec_type == ome.EXEC_TYPE_REJECTED and "tick" in tick.reason
-        await om_bus.publish(topic_om, "acct-7", ome.CancelOrderCommand(account_id="acct-7", order_id="rest"))
-        await wait_until(lambda: any(r.order_id == "rest" and r.exec_type == ome.EXEC_TYPE_CANCELLED
-                                     for r in reports), 30, "cancel")
-        await wait_until(lambda: any(isinstance(e, bge.RouteDecided) for e in monitoring), 30, "route event")
+        await om_bus.publish(
+            topic_om, "acct-7", ome.CancelOrderCommand(account_id="acct-7", order_id="rest")
+        )
+        await wait_until(
+            lambda: any(
+                r.order_id == "rest" and r.exec_type == ome.EXEC_TYPE_CANCELLED for r in reports
+            ),
+            30,
+            "cancel",
+        )
+        await wait_until(
+            lambda: any(isinstance(e, bge.RouteDecided) for e in monitoring), 30, "route event"
+        )
         await asyncio.sleep(0.3)
         assert sum(r.order_id == "o1" for r in reports) == 3  # the duplicate changed nothing
     finally:
@@ -106,11 +136,20 @@ async def test_grpc_contract(app, grpc_server):
         venues = (await stub.ListVenues(bg.ListVenuesRequest())).venues
         assert [v.name for v in venues] == ["paper"] and venues[0].state == bg.VENUE_STATE_UP
         assert venues[0].taker_fee.value == "0.0003"
-        route = (await stub.GetRoute(bg.GetRouteRequest(
-            instrument_id=common.InstrumentId(value=AAPL), side=common.SIDE_BUY, quantity=150,
-            order_type=common.ORDER_TYPE_MARKET))).decision
+        route = (
+            await stub.GetRoute(
+                bg.GetRouteRequest(
+                    instrument_id=common.InstrumentId(value=AAPL),
+                    side=common.SIDE_BUY,
+                    quantity=150,
+                    order_type=common.ORDER_TYPE_MARKET,
+                )
+            )
+        ).decision
         assert route.slices[0].venue == "paper" and route.candidates[0].impact_bps > 0
-        listed = (await stub.ListRouteDecisions(bg.ListRouteDecisionsRequest(order_id="g1"))).decisions
+        listed = (
+            await stub.ListRouteDecisions(bg.ListRouteDecisionsRequest(order_id="g1"))
+        ).decisions
         assert len(listed) == 1 and listed[0].client_order_id == "c-g1"
         rec = await stub.Reconcile(bg.ReconcileRequest(venue="paper"))
         assert rec.venues_checked == 1 and not rec.failed_venues
@@ -118,19 +157,32 @@ async def test_grpc_contract(app, grpc_server):
         assert [o.order_id for o in orders] == ["g1"] and orders[0].filled_quantity == 50
         pos = (await stub.GetPositions(bg.GetPositionsRequest(venue="paper"))).positions
         assert [(p.instrument_id.value, p.quantity) for p in pos] == [(AAPL, 50)]
-        off = await stub.SetVenueEnabled(bg.SetVenueEnabledRequest(venue="paper", enabled=False, reason="maint"))
+        off = await stub.SetVenueEnabled(
+            bg.SetVenueEnabledRequest(venue="paper", enabled=False, reason="maint")
+        )
         assert off.venue.state == bg.VENUE_STATE_DISABLED
         with pytest.raises(grpc.aio.AioRpcError) as e:
-            await stub.GetRoute(bg.GetRouteRequest(instrument_id=common.InstrumentId(value=AAPL),
-                                                   side=common.SIDE_BUY, quantity=1))
+            await stub.GetRoute(
+                bg.GetRouteRequest(
+                    instrument_id=common.InstrumentId(value=AAPL), side=common.SIDE_BUY, quantity=1
+                )
+            )
         assert e.value.code() == grpc.StatusCode.UNAVAILABLE
         with pytest.raises(grpc.aio.AioRpcError) as e:
-            await stub.GetRoute(bg.GetRouteRequest(instrument_id=common.InstrumentId(value="NOPE"),
-                                                   side=common.SIDE_BUY, quantity=1))
+            await stub.GetRoute(
+                bg.GetRouteRequest(
+                    instrument_id=common.InstrumentId(value="NOPE"),
+                    side=common.SIDE_BUY,
+                    quantity=1,
+                )
+            )
         assert e.value.code() == grpc.StatusCode.INVALID_ARGUMENT
         with pytest.raises(grpc.aio.AioRpcError) as e:
-            await stub.GetRoute(bg.GetRouteRequest(instrument_id=common.InstrumentId(value=AAPL),
-                                                   side=common.SIDE_BUY, quantity=-1))
+            await stub.GetRoute(
+                bg.GetRouteRequest(
+                    instrument_id=common.InstrumentId(value=AAPL), side=common.SIDE_BUY, quantity=-1
+                )
+            )
         assert e.value.code() == grpc.StatusCode.INVALID_ARGUMENT
         with pytest.raises(grpc.aio.AioRpcError) as e:
             await stub.GetVenueStatus(bg.GetVenueStatusRequest(venue="nyse"))

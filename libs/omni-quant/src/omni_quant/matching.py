@@ -595,10 +595,17 @@ class MatchingEngine:
         if order is None or order.is_terminal:
             why = "unknown order" if order is None else f"order is {order.status.name}"
             return [
-                Report(ExecKind.REJECTED, order_id, "" if order is None else order.owner,
-                       OrderStatus.REJECTED if order is None else order.status,
-                       0.0 if order is None else order.filled, 0.0,
-                       0.0 if order is None else order.average_price, None, why)
+                Report(
+                    ExecKind.REJECTED,
+                    order_id,
+                    "" if order is None else order.owner,
+                    OrderStatus.REJECTED if order is None else order.status,
+                    0.0 if order is None else order.filled,
+                    0.0,
+                    0.0 if order is None else order.average_price,
+                    None,
+                    why,
+                )
             ]
         self._unlink(order)
         order.status = OrderStatus.CANCELLED
@@ -632,8 +639,15 @@ class MatchingEngine:
         self, kind: ExecKind, order: Order, fill: Fill | None = None, reason: str = ""
     ) -> Report:
         return Report(
-            kind, order.order_id, order.owner, order.status, order.filled, order.leaves,
-            order.average_price, fill, reason,
+            kind,
+            order.order_id,
+            order.owner,
+            order.status,
+            order.filled,
+            order.leaves,
+            order.average_price,
+            fill,
+            reason,
         )
 
     def _unlink(self, order: Order) -> None:
@@ -733,7 +747,9 @@ class MatchingEngine:
         levels = book.levels
         while prices:
             t = prices[0] if buy else prices[-1]
-            if limit_ticks is not None and ((buy and t > limit_ticks) or (not buy and t < limit_ticks)):
+            if limit_ticks is not None and (
+                (buy and t > limit_ticks) or (not buy and t < limit_ticks)
+            ):
                 return
             lvl = levels[t]
             price = self.to_price(t)
@@ -788,8 +804,16 @@ class MatchingEngine:
         else:
             order.status = OrderStatus.PARTIALLY_FILLED
         fill = Fill(
-            self._fill_ids.next(), order.order_id, order.side, price, qty, liq, fee,
-            self.fees.currency, counter, ts,
+            self._fill_ids.next(),
+            order.order_id,
+            order.side,
+            price,
+            qty,
+            liq,
+            fee,
+            self.fees.currency,
+            counter,
+            ts,
         )
         self.last_price = price
         st = self.stats
@@ -798,7 +822,14 @@ class MatchingEngine:
         st.fees += fee
         reports.append(
             Report(
-                ExecKind.FILL if done else ExecKind.PARTIAL_FILL, order.order_id, order.owner,
-                order.status, order.filled, order.leaves, order.average_price, fill, "",
+                ExecKind.FILL if done else ExecKind.PARTIAL_FILL,
+                order.order_id,
+                order.owner,
+                order.status,
+                order.filled,
+                order.leaves,
+                order.average_price,
+                fill,
+                "",
             )
         )

@@ -59,9 +59,16 @@ class BrokerGatewaySettings(ServiceSettings):
     ccxt_api_key: SecretStr | None = None
     ccxt_secret: SecretStr | None = None
     ccxt_url: str | None = None
-    ccxt_instruments: str = json.dumps([
-        {"instrument_id": "BTC-USD.CRYPTO", "symbol": "BTC/USDT", "tick_size": 0.01, "lot_size": 0.00001},
-    ])
+    ccxt_instruments: str = json.dumps(
+        [
+            {
+                "instrument_id": "BTC-USD.CRYPTO",
+                "symbol": "BTC/USDT",
+                "tick_size": 0.01,
+                "lot_size": 0.00001,
+            },
+        ]
+    )
     venue_timeout: float = Field(default=5.0, gt=0)
     breaker_threshold: int = Field(default=3, ge=1)
     breaker_reset: float = Field(default=15.0, gt=0)
@@ -72,33 +79,59 @@ class BrokerGatewaySettings(ServiceSettings):
 
 
 def _specs(raw: str) -> list[InstrumentSpec]:
-    return [InstrumentSpec(d["instrument_id"], d.get("symbol", d["instrument_id"]),
-                           float(d.get("tick_size", 0.01)), float(d.get("lot_size", 0.0)),
-                           float(d.get("min_quantity", 0.0))) for d in json.loads(raw)]
+    return [
+        InstrumentSpec(
+            d["instrument_id"],
+            d.get("symbol", d["instrument_id"]),
+            float(d.get("tick_size", 0.01)),
+            float(d.get("lot_size", 0.0)),
+            float(d.get("min_quantity", 0.0)),
+        )
+        for d in json.loads(raw)
+    ]
 
 
 def build_venues(s: BrokerGatewaySettings) -> list[Venue]:
-    venues: list[Venue] = [PaperVenue(
-        "paper", _specs(s.paper_instruments), FeeSchedule(s.paper_maker_fee, s.paper_taker_fee, "USD"),
-        LatencyModel(s.paper_latency_ms / 1000.0, s.paper_latency_ms / 4000.0, seed=s.paper_seed),
-        clock=time.time,
-    )]
+    venues: list[Venue] = [
+        PaperVenue(
+            "paper",
+            _specs(s.paper_instruments),
+            FeeSchedule(s.paper_maker_fee, s.paper_taker_fee, "USD"),
+            LatencyModel(
+                s.paper_latency_ms / 1000.0, s.paper_latency_ms / 4000.0, seed=s.paper_seed
+            ),
+            clock=time.time,
+        )
+    ]
     if s.alpaca_api_key and s.alpaca_secret_key:
         from .venues.alpaca import AlpacaVenue
 
-        venues.append(AlpacaVenue(
-            "alpaca-paper" if s.alpaca_paper else "alpaca", s.alpaca_api_key.get_secret_value(),
-            s.alpaca_secret_key.get_secret_value(), _specs(s.alpaca_instruments), paper=s.alpaca_paper,
-            url_override=s.alpaca_url, timeout_s=s.venue_timeout))
+        venues.append(
+            AlpacaVenue(
+                "alpaca-paper" if s.alpaca_paper else "alpaca",
+                s.alpaca_api_key.get_secret_value(),
+                s.alpaca_secret_key.get_secret_value(),
+                _specs(s.alpaca_instruments),
+                paper=s.alpaca_paper,
+                url_override=s.alpaca_url,
+                timeout_s=s.venue_timeout,
+            )
+        )
     if s.ccxt_exchange:
         from .venues.ccxt_venue import CcxtVenue
 
         urls = {"public": s.ccxt_url, "private": s.ccxt_url} if s.ccxt_url else None
-        venues.append(CcxtVenue(
-            s.ccxt_exchange, s.ccxt_exchange, _specs(s.ccxt_instruments),
-            s.ccxt_api_key.get_secret_value() if s.ccxt_api_key else "",
-            s.ccxt_secret.get_secret_value() if s.ccxt_secret else "", urls=urls,
-            timeout_s=s.venue_timeout))
+        venues.append(
+            CcxtVenue(
+                s.ccxt_exchange,
+                s.ccxt_exchange,
+                _specs(s.ccxt_instruments),
+                s.ccxt_api_key.get_secret_value() if s.ccxt_api_key else "",
+                s.ccxt_secret.get_secret_value() if s.ccxt_secret else "",
+                urls=urls,
+                timeout_s=s.venue_timeout,
+            )
+        )
     return venues
 
 
@@ -109,14 +142,27 @@ class GatewayApp:
     """The gateway plus its event handlers. ``topics`` maps ARCHITECTURE topic names to the
     names actually used (tests use unique ones)."""
 
-    def __init__(self, venues: list[Venue], engine: AsyncEngine, publish: Publish,
-                 topics: dict[str, str] | None = None, router: SmartOrderRouter | None = None,
-                 breaker_threshold: int = 3, breaker_reset_s: float = 15.0) -> None:
+    def __init__(
+        self,
+        venues: list[Venue],
+        engine: AsyncEngine,
+        publish: Publish,
+        topics: dict[str, str] | None = None,
+        router: SmartOrderRouter | None = None,
+        breaker_threshold: int = 3,
+        breaker_reset_s: float = 15.0,
+    ) -> None:
         self.topics = topics or {}
         self._publish = publish
         self.store = Store(engine)
-        self.gateway = Gateway(venues, self.store, self._out, router=router,
-                               breaker_threshold=breaker_threshold, breaker_reset_s=breaker_reset_s)
+        self.gateway = Gateway(
+            venues,
+            self.store,
+            self._out,
+            router=router,
+            breaker_threshold=breaker_threshold,
+            breaker_reset_s=breaker_reset_s,
+        )
         self.paper = [v for v in venues if isinstance(v, PaperVenue)]
         self.servicer = BrokerGatewayServicer(self.gateway)
         # Commands wait until state is loaded and reconciled (the consumer may start first).
@@ -156,8 +202,12 @@ class GatewayApp:
 
     async def on_cancel(self, event: ome.CancelOrderCommand, ctx: Any = None) -> None:
         await self.ready.wait()
-        await self.gateway.cancel(event.order_id, event.client_order_id, event.account_id,
-                                  reason=event.reason or "cancel requested")
+        await self.gateway.cancel(
+            event.order_id,
+            event.client_order_id,
+            event.account_id,
+            reason=event.reason or "cancel requested",
+        )
 
     async def on_replace(self, event: ome.ReplaceOrderCommand, ctx: Any = None) -> None:
         await self.ready.wait()
@@ -173,8 +223,12 @@ class GatewayApp:
     async def on_book_delta(self, event: md.BookDelta, ctx: Any = None) -> None:
         for v in self.paper:
             for u in event.updates:
-                v.on_level(event.instrument_id.value, "buy" if u.side == md.BOOK_SIDE_BID else "sell",
-                           u.price, u.size)
+                v.on_level(
+                    event.instrument_id.value,
+                    "buy" if u.side == md.BOOK_SIDE_BID else "sell",
+                    u.price,
+                    u.size,
+                )
 
     async def on_trade(self, event: md.Trade, ctx: Any = None) -> None:
         for v in self.paper:
@@ -200,9 +254,12 @@ def build(settings: BrokerGatewaySettings | None = None):
     s = settings or BrokerGatewaySettings()
     svc = Service(s)
     app = GatewayApp(
-        build_venues(s), svc.db.engine, svc.bus.publish,
+        build_venues(s),
+        svc.db.engine,
+        svc.bus.publish,
         router=SmartOrderRouter(s.route_latency_bps_per_ms, s.route_min_split_saving_bps),
-        breaker_threshold=s.breaker_threshold, breaker_reset_s=s.breaker_reset,
+        breaker_threshold=s.breaker_threshold,
+        breaker_reset_s=s.breaker_reset,
     )
     svc.add_servicer(add_to_server, app.servicer, FULL_NAME)
     for topic, cls, fn in app.handlers():

@@ -29,10 +29,14 @@ class VenueBreaker:
 
     def _changed(self, cb: CircuitBreaker, old: BreakerStatus, new: BreakerStatus) -> None:
         if self._on_change is not None:
-            reason = self.last_error if new is BreakerStatus.OPEN else {
-                BreakerStatus.HALF_OPEN: "cool-down over: probing",
-                BreakerStatus.CLOSED: "call succeeded",
-            }.get(new, "")
+            reason = (
+                self.last_error
+                if new is BreakerStatus.OPEN
+                else {
+                    BreakerStatus.HALF_OPEN: "cool-down over: probing",
+                    BreakerStatus.CLOSED: "call succeeded",
+                }.get(new, "")
+            )
             self._on_change(self.name, old.value, new.value, reason)
 
     @property

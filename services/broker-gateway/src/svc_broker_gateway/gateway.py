@@ -66,8 +66,12 @@ _TIF_IN = {
     common.TIME_IN_FORCE_FOK: "fok",
     common.TIME_IN_FORCE_UNSPECIFIED: "day",
 }
-_TIF_OUT = {"day": common.TIME_IN_FORCE_DAY, "gtc": common.TIME_IN_FORCE_GTC,
-            "ioc": common.TIME_IN_FORCE_IOC, "fok": common.TIME_IN_FORCE_FOK}
+_TIF_OUT = {
+    "day": common.TIME_IN_FORCE_DAY,
+    "gtc": common.TIME_IN_FORCE_GTC,
+    "ioc": common.TIME_IN_FORCE_IOC,
+    "fok": common.TIME_IN_FORCE_FOK,
+}
 _ORDER_STATUS = {
     "pending": om.ORDER_STATUS_PENDING,
     "accepted": om.ORDER_STATUS_ACCEPTED,
@@ -78,7 +82,11 @@ _ORDER_STATUS = {
     "expired": om.ORDER_STATUS_EXPIRED,
     "replaced": om.ORDER_STATUS_REPLACED,
 }
-_VENUE_KIND = {"paper": bg.VENUE_KIND_PAPER, "alpaca": bg.VENUE_KIND_ALPACA, "ccxt": bg.VENUE_KIND_CCXT}
+_VENUE_KIND = {
+    "paper": bg.VENUE_KIND_PAPER,
+    "alpaca": bg.VENUE_KIND_ALPACA,
+    "ccxt": bg.VENUE_KIND_CCXT,
+}
 _EPS = 1e-9
 
 
@@ -169,8 +177,13 @@ class Gateway:
     # ------------------------------------------------------------------ venues
 
     def add_venue(self, venue: Venue, threshold: int = 3, reset_s: float = 5.0) -> None:
-        br = VenueBreaker(venue.name, threshold, reset_s, on_change=self._breaker_changed,
-                          clock=self.breaker_clock)
+        br = VenueBreaker(
+            venue.name,
+            threshold,
+            reset_s,
+            on_change=self._breaker_changed,
+            clock=self.breaker_clock,
+        )
         self.slots[venue.name] = VenueSlot(venue, br)
         subscribe = getattr(venue, "subscribe", None)
         if subscribe is not None:
@@ -183,10 +196,18 @@ class Gateway:
             raise UnknownVenue(name) from None
 
     def _breaker_changed(self, venue: str, prev: str, state: str, reason: str) -> None:
-        m = {VenueBreaker.CLOSED: bg.VENUE_STATE_UP, VenueBreaker.OPEN: bg.VENUE_STATE_TRIPPED,
-             VenueBreaker.HALF_OPEN: bg.VENUE_STATE_PROBING}
-        ev = bge.VenueStatusChanged(venue=venue, previous_state=m[prev], state=m[state],
-                                    reason=reason, event_time=_ts(self.clock()))
+        m = {
+            VenueBreaker.CLOSED: bg.VENUE_STATE_UP,
+            VenueBreaker.OPEN: bg.VENUE_STATE_TRIPPED,
+            VenueBreaker.HALF_OPEN: bg.VENUE_STATE_PROBING,
+        }
+        ev = bge.VenueStatusChanged(
+            venue=venue,
+            previous_state=m[prev],
+            state=m[state],
+            reason=reason,
+            event_time=_ts(self.clock()),
+        )
         self._events.append((MONITOR_TOPIC, SERVICE, ev))
 
     async def set_enabled(self, name: str, enabled: bool, reason: str = "") -> bg.Venue:
@@ -195,9 +216,19 @@ class Gateway:
         s.enabled = enabled
         s.disabled_reason = "" if enabled else (reason or "disabled by operator")
         if prev != s.state:
-            self._events.append((MONITOR_TOPIC, SERVICE, bge.VenueStatusChanged(
-                venue=name, previous_state=prev, state=s.state, reason=reason or
-                ("enabled" if enabled else "disabled"), event_time=_ts(self.clock()))))
+            self._events.append(
+                (
+                    MONITOR_TOPIC,
+                    SERVICE,
+                    bge.VenueStatusChanged(
+                        venue=name,
+                        previous_state=prev,
+                        state=s.state,
+                        reason=reason or ("enabled" if enabled else "disabled"),
+                        event_time=_ts(self.clock()),
+                    ),
+                )
+            )
         await self._flush()
         return self.venue_proto(name)
 
@@ -205,7 +236,9 @@ class Gateway:
         s = self.slot(name)
         v = s.venue
         return bg.Venue(
-            name=v.name, kind=_VENUE_KIND.get(v.kind, bg.VENUE_KIND_UNSPECIFIED), state=s.state,
+            name=v.name,
+            kind=_VENUE_KIND.get(v.kind, bg.VENUE_KIND_UNSPECIFIED),
+            state=s.state,
             enabled=s.enabled,
             instruments=[common.InstrumentId(value=i) for i in sorted(v.instruments)],
             maker_fee=common.Decimal(value=str(v.fees.maker)),
@@ -220,7 +253,9 @@ class Gateway:
     async def _venue_call(self, slot: VenueSlot, fn, *args):
         """One call through the venue's breaker. Rejections are answers, not failures."""
         if not slot.breaker.allow():
-            raise VenueUnavailable(f"{slot.venue.name}: circuit breaker open ({slot.breaker.last_error})")
+            raise VenueUnavailable(
+                f"{slot.venue.name}: circuit breaker open ({slot.breaker.last_error})"
+            )
         try:
             out = await fn(*args)
         except VenueRejected:
@@ -243,8 +278,9 @@ class Gateway:
 
     # ----------------------------------------------------------------- routing
 
-    async def candidates(self, instrument_id: str, limit: float | None, exclude: set[str] = frozenset()
-                         ) -> list[VenueCandidate]:
+    async def candidates(
+        self, instrument_id: str, limit: float | None, exclude: set[str] = frozenset()
+    ) -> list[VenueCandidate]:
         out = []
         for name, s in self.slots.items():
             v = s.venue
@@ -258,7 +294,9 @@ class Gateway:
                 reason = s.disabled_reason or "disabled"
             elif not s.breaker.allow():
                 reason = f"circuit breaker open: {s.breaker.last_error}"
-            elif limit is not None and round(limit / spec.tick_size) * spec.tick_size - limit > 1e-9 * max(1, limit):
+            elif limit is not None and round(
+                limit / spec.tick_size
+            ) * spec.tick_size - limit > 1e-9 * max(1, limit):
                 reason = f"price off the venue tick size {spec.tick_size}"
             book = None
             if not reason:
@@ -266,18 +304,34 @@ class Gateway:
                     book = await self._venue_call(s, v.book, instrument_id, 20)
                 except VenueError as exc:
                     reason = f"book unavailable: {exc}"
-            out.append(VenueCandidate(name, v.fees.taker, v.expected_latency_s,
-                                      book[0] if book else None, book[1] if book else None, reason))
+            out.append(
+                VenueCandidate(
+                    name,
+                    v.fees.taker,
+                    v.expected_latency_s,
+                    book[0] if book else None,
+                    book[1] if book else None,
+                    reason,
+                )
+            )
         return out
 
-    async def compute_route(self, instrument_id: str, side: str, quantity: float,
-                            limit: float | None, exclude: set[str] = frozenset()) -> Route:
+    async def compute_route(
+        self,
+        instrument_id: str,
+        side: str,
+        quantity: float,
+        limit: float | None,
+        exclude: set[str] = frozenset(),
+    ) -> Route:
         cands = await self.candidates(instrument_id, limit, exclude)
         if not cands:
             raise InvalidOrder(f"unknown instrument {instrument_id}")
         return self.router.route(Side.BUY if side == "buy" else Side.SELL, quantity, cands, limit)
 
-    def route_proto(self, r: Route, instrument_id: str, o: OrderRecord | None = None) -> bg.RouteDecision:
+    def route_proto(
+        self, r: Route, instrument_id: str, o: OrderRecord | None = None
+    ) -> bg.RouteDecision:
         return bg.RouteDecision(
             decision_id=str(uuid.uuid4()),
             account_id=o.account_id if o else "",
@@ -287,13 +341,22 @@ class Gateway:
             side=common.SIDE_BUY if r.side is Side.BUY else common.SIDE_SELL,
             quantity=r.quantity,
             slices=[bg.RouteSlice(venue=v, quantity=q) for v, q in r.slices],
-            candidates=[bg.VenueCost(
-                venue=c.venue, quantity=c.quantity, available_quantity=c.available_quantity,
-                fee_bps=c.fee_bps, half_spread_bps=c.half_spread_bps, impact_bps=c.impact_bps,
-                latency_bps=c.latency_bps, total_bps=c.total_bps,
-                expected_average_price=c.expected_average_price,
-                expected_latency_ms=c.expected_latency_ms, excluded_reason=c.excluded_reason,
-            ) for c in r.candidates],
+            candidates=[
+                bg.VenueCost(
+                    venue=c.venue,
+                    quantity=c.quantity,
+                    available_quantity=c.available_quantity,
+                    fee_bps=c.fee_bps,
+                    half_spread_bps=c.half_spread_bps,
+                    impact_bps=c.impact_bps,
+                    latency_bps=c.latency_bps,
+                    total_bps=c.total_bps,
+                    expected_average_price=c.expected_average_price,
+                    expected_latency_ms=c.expected_latency_ms,
+                    excluded_reason=c.excluded_reason,
+                )
+                for c in r.candidates
+            ],
             chosen_cost_bps=r.chosen_cost_bps,
             best_single_venue_cost_bps=r.best_single_venue_cost_bps,
             reason=r.reason,
@@ -323,10 +386,17 @@ class Gateway:
         if o.order_type in ("stop", "stop_limit") and not (o.stop_price and o.stop_price > 0):
             return "stop price required and must be positive"
         for name, px in (("limit", o.limit_price), ("stop", o.stop_price)):
-            if px and all(abs(round(px / s.tick_size) * s.tick_size - px) > 1e-9 * max(1, px) for s in specs):
-                return f"{name} price {px} is off the tick size ({', '.join(str(s.tick_size) for s in specs)})"
-        if all(s.lot_size and abs(round(o.quantity / s.lot_size) * s.lot_size - o.quantity) > 1e-9 * max(1, o.quantity)
-               for s in specs):
+            if px and all(
+                abs(round(px / s.tick_size) * s.tick_size - px) > 1e-9 * max(1, px) for s in specs
+            ):
+                ticks = ", ".join(str(s.tick_size) for s in specs)
+                return f"{name} price {px} is off the tick size ({ticks})"
+        if all(
+            s.lot_size
+            and abs(round(o.quantity / s.lot_size) * s.lot_size - o.quantity)
+            > 1e-9 * max(1, o.quantity)
+            for s in specs
+        ):
             return f"quantity {o.quantity} is not a multiple of the lot size"
         return ""
 
@@ -353,7 +423,8 @@ class Gateway:
         rec = self.record_from_proto(account_id, order)
         venue = venue or order.venue
         known = self.orders.get(rec.order_id) or await self.store.find_client_order(
-            rec.account_id, rec.client_order_id)
+            rec.account_id, rec.client_order_id
+        )
         if known is not None:
             self.stats.duplicates += 1
             return known
@@ -375,8 +446,14 @@ class Gateway:
         await self._flush()
         return rec
 
-    async def _route_and_send(self, rec: OrderRecord, qty: float, pinned: str = "",
-                              exclude: set[str] | None = None, failover_from: str = "") -> None:
+    async def _route_and_send(
+        self,
+        rec: OrderRecord,
+        qty: float,
+        pinned: str = "",
+        exclude: set[str] | None = None,
+        failover_from: str = "",
+    ) -> None:
         exclude = set(exclude or ())
         while qty > _EPS:
             if pinned and not exclude:
@@ -384,20 +461,35 @@ class Gateway:
                 if not s.enabled or not s.breaker.allow():
                     pinned = ""  # the pinned venue is down: route instead
                     continue
-                route = Route(Side.BUY if rec.side == "buy" else Side.SELL, qty, [(pinned, qty)], [],
-                              0.0, 0.0, f"venue {pinned} requested by the order")
+                route = Route(
+                    Side.BUY if rec.side == "buy" else Side.SELL,
+                    qty,
+                    [(pinned, qty)],
+                    [],
+                    0.0,
+                    0.0,
+                    f"venue {pinned} requested by the order",
+                )
             else:
                 try:
-                    route = await self.compute_route(rec.instrument_id, rec.side, qty, rec.limit_price, exclude)
+                    route = await self.compute_route(
+                        rec.instrument_id, rec.side, qty, rec.limit_price, exclude
+                    )
                 except NoRoute as exc:
                     await self._give_up(rec, qty, f"no venue available: {exc}")
                     return
             route.failover_from = failover_from
             decision = self.route_proto(route, rec.instrument_id, rec)
-            self._routes.append((decision.decision_id, rec.order_id, rec.account_id,
-                                 decision.SerializeToString()))
-            self._events.append((MONITOR_TOPIC, SERVICE, bge.RouteDecided(decision=decision,
-                                                                          event_time=_ts(self.clock()))))
+            self._routes.append(
+                (decision.decision_id, rec.order_id, rec.account_id, decision.SerializeToString())
+            )
+            self._events.append(
+                (
+                    MONITOR_TOPIC,
+                    SERVICE,
+                    bge.RouteDecided(decision=decision, event_time=_ts(self.clock())),
+                )
+            )
             failed_qty = 0.0
             for venue, q in route.slices:
                 ok = await self._send_slice(rec, venue, q, len(route.slices) > 1)
@@ -427,8 +519,16 @@ class Gateway:
         self._dirty_order(rec)
         await self._persist()  # write-ahead: the venue may know the slice from here on
         slot = self.slots[venue]
-        req = OrderRequest(slice_id, rec.instrument_id, rec.side, qty, rec.order_type,
-                           rec.time_in_force, rec.limit_price, rec.stop_price)
+        req = OrderRequest(
+            slice_id,
+            rec.instrument_id,
+            rec.side,
+            qty,
+            rec.order_type,
+            rec.time_in_force,
+            rec.limit_price,
+            rec.stop_price,
+        )
         try:
             vo = await self._venue_call(slot, slot.venue.submit, req)
         except VenueRejected as exc:
@@ -449,8 +549,13 @@ class Gateway:
         await self._apply(s, vo, source="submit")
         return True
 
-    async def cancel(self, order_id: str = "", client_order_id: str = "", account_id: str = "",
-                     reason: str = "cancel requested") -> OrderRecord | None:
+    async def cancel(
+        self,
+        order_id: str = "",
+        client_order_id: str = "",
+        account_id: str = "",
+        reason: str = "cancel requested",
+    ) -> OrderRecord | None:
         self.stats.commands += 1
         rec = self.orders.get(order_id)
         if rec is None and client_order_id:
@@ -458,9 +563,14 @@ class Gateway:
             rec = self.orders.get(rec.order_id, rec) if rec else None
         if rec is None or rec.terminal:
             if rec is None or rec.status not in ("cancelled",):
-                fake = rec or OrderRecord(order_id, account_id, client_order_id, "", "", "", "", 0.0)
-                self._report(fake, ome.EXEC_TYPE_CANCEL_REJECTED,
-                             reason="unknown order" if rec is None else f"order is {rec.status}")
+                fake = rec or OrderRecord(
+                    order_id, account_id, client_order_id, "", "", "", "", 0.0
+                )
+                self._report(
+                    fake,
+                    ome.EXEC_TYPE_CANCEL_REJECTED,
+                    reason="unknown order" if rec is None else f"order is {rec.status}",
+                )
                 await self._flush()
             return rec
         async with self._lock(rec.order_id):
@@ -472,13 +582,19 @@ class Gateway:
                     continue
                 slot = self.slots[s.venue]
                 try:
-                    vo = await self._venue_call(slot, slot.venue.cancel, s.slice_id, s.venue_order_id,
-                                                s.instrument_id)
+                    vo = await self._venue_call(
+                        slot, slot.venue.cancel, s.slice_id, s.venue_order_id, s.instrument_id
+                    )
                 except VenueRejected as exc:
                     # Already gone at the venue: find out how it ended.
                     try:
-                        vo = await self._venue_call(slot, slot.venue.get_order, s.slice_id,
-                                                    s.venue_order_id, s.instrument_id)
+                        vo = await self._venue_call(
+                            slot,
+                            slot.venue.get_order,
+                            s.slice_id,
+                            s.venue_order_id,
+                            s.instrument_id,
+                        )
                     except VenueError:
                         vo = None
                     if vo is None:
@@ -494,14 +610,19 @@ class Gateway:
         await self._flush()
         return rec
 
-    async def replace(self, account_id: str, order_id: str, replacement: om.Order) -> OrderRecord | None:
+    async def replace(
+        self, account_id: str, order_id: str, replacement: om.Order
+    ) -> OrderRecord | None:
         """Cancel/replace: cancel the working order, then send the replacement for what was
         not filled. Not atomic at the venues: fills racing the cancel are subtracted."""
         orig = self.orders.get(order_id)
         if orig is None or orig.terminal:
             fake = orig or OrderRecord(order_id, account_id, "", "", "", "", "", 0.0)
-            self._report(fake, ome.EXEC_TYPE_CANCEL_REJECTED,
-                         reason="unknown order" if orig is None else f"order is {orig.status}")
+            self._report(
+                fake,
+                ome.EXEC_TYPE_CANCEL_REJECTED,
+                reason="unknown order" if orig is None else f"order is {orig.status}",
+            )
             await self._flush()
             return None
         await self.cancel(order_id, reason="replaced")
@@ -514,7 +635,9 @@ class Gateway:
             new.instrument_id.value = orig.instrument_id
         new.replaces_order_id = orig.order_id
         if new.quantity <= _EPS:
-            self._report(orig, ome.EXEC_TYPE_CANCEL_REJECTED, reason="replacement quantity already filled")
+            self._report(
+                orig, ome.EXEC_TYPE_CANCEL_REJECTED, reason="replacement quantity already filled"
+            )
             await self._flush()
             return None
         orig.status = "replaced"
@@ -545,8 +668,9 @@ class Gateway:
         while self._tasks:
             await asyncio.gather(*list(self._tasks))
 
-    async def _apply(self, s: SliceRecord, vo: VenueOrder, source: str, reason: str = "",
-                     restated: bool = False) -> list[str]:
+    async def _apply(
+        self, s: SliceRecord, vo: VenueOrder, source: str, reason: str = "", restated: bool = False
+    ) -> list[str]:
         """Bring a slice (and its order) up to the venue's view; returns what changed."""
         rec = self.orders.get(s.order_id)
         changes: list[str] = []
@@ -565,12 +689,25 @@ class Gateway:
             known = {f.fill_id for f in vo.fills}
             new_fills = [f for f in vo.fills if f.fill_id]
             if new_fills and abs(sum(f.quantity for f in new_fills) - delta) < 1e-6:
-                parts = [(f.fill_id, f.quantity, f.price, f.fee, f.fee_currency, f.maker) for f in new_fills]
+                parts = [
+                    (f.fill_id, f.quantity, f.price, f.fee, f.fee_currency, f.maker)
+                    for f in new_fills
+                ]
             else:
-                px = (vo.filled * vo.average_price - s.notional) / delta if vo.average_price else 0.0
+                px = (
+                    (vo.filled * vo.average_price - s.notional) / delta if vo.average_price else 0.0
+                )
                 fee = vo.fees - Decimal(s.fees) if vo.fees else Decimal("0")
-                parts = [(f"{s.slice_id}:{vo.filled:.10g}", delta, px, fee,
-                          s_fee_ccy(self.slots[s.venue].venue), False)]
+                parts = [
+                    (
+                        f"{s.slice_id}:{vo.filled:.10g}",
+                        delta,
+                        px,
+                        fee,
+                        s_fee_ccy(self.slots[s.venue].venue),
+                        False,
+                    )
+                ]
             del known
             for fill_id, q, px, fee, ccy, maker in parts:
                 s.filled += q
@@ -583,12 +720,20 @@ class Gateway:
                     rec.fees = str(Decimal(rec.fees) + fee)
                     done = rec.filled >= rec.quantity - _EPS
                     rec.status = "filled" if done else "partially_filled"
-                    self._report(rec, ome.EXEC_TYPE_FILL if done else ome.EXEC_TYPE_PARTIAL_FILL,
-                                 slice_=s, fill=(fill_id, q, px, fee, ccy, maker))
+                    self._report(
+                        rec,
+                        ome.EXEC_TYPE_FILL if done else ome.EXEC_TYPE_PARTIAL_FILL,
+                        slice_=s,
+                        fill=(fill_id, q, px, fee, ccy, maker),
+                    )
             s.notional = vo.filled * vo.average_price if vo.average_price else s.notional
         if vo.status.terminal and not s.terminal:
-            s.status = {Status.FILLED: "filled", Status.CANCELLED: "cancelled",
-                        Status.REJECTED: "rejected", Status.EXPIRED: "expired"}[vo.status]
+            s.status = {
+                Status.FILLED: "filled",
+                Status.CANCELLED: "cancelled",
+                Status.REJECTED: "rejected",
+                Status.EXPIRED: "expired",
+            }[vo.status]
             s.reason = vo.reason or reason
             changes.append(f"status {s.status}")
         elif vo.status in (Status.NEW, Status.PARTIALLY_FILLED) and s.status != OPEN:
@@ -634,12 +779,21 @@ class Gateway:
 
     # ------------------------------------------------------------------ events
 
-    def _report(self, rec: OrderRecord, exec_type: int, slice_: SliceRecord | None = None,
-                fill: tuple | None = None, reason: str = "", original: str = "") -> None:
+    def _report(
+        self,
+        rec: OrderRecord,
+        exec_type: int,
+        slice_: SliceRecord | None = None,
+        fill: tuple | None = None,
+        reason: str = "",
+        original: str = "",
+    ) -> None:
         now = _ts(self.clock())
         er = ome.ExecutionReport(
             account_id=rec.account_id,
-            exec_id=fill[0] if fill else f"{rec.order_id}:{ome.ExecType.Name(exec_type)}:{uuid.uuid4().hex[:12]}",
+            exec_id=fill[0]
+            if fill
+            else f"{rec.order_id}:{ome.ExecType.Name(exec_type)}:{uuid.uuid4().hex[:12]}",
             exec_type=exec_type,
             order_id=rec.order_id,
             client_order_id=rec.client_order_id,
@@ -654,7 +808,9 @@ class Gateway:
             leaves_quantity=0.0 if rec.terminal else max(0.0, rec.quantity - rec.filled),
             fee=common.Decimal(value=str(fill[3]) if fill else "0"),
             fee_currency=fill[4] if fill else "",
-            liquidity=(common.LIQUIDITY_MAKER if fill[5] else common.LIQUIDITY_TAKER) if fill else common.LIQUIDITY_UNSPECIFIED,
+            liquidity=(common.LIQUIDITY_MAKER if fill[5] else common.LIQUIDITY_TAKER)
+            if fill
+            else common.LIQUIDITY_UNSPECIFIED,
             order_status=_ORDER_STATUS.get(rec.status, om.ORDER_STATUS_UNSPECIFIED),
             reason=reason,
             original_order_id=original,
@@ -703,7 +859,9 @@ class Gateway:
         resp = bg.ReconcileResponse()
         for name in names:
             slot = self.slots[name]
-            report = bge.ReconciliationReport(venue=name, trigger=trigger, event_time=_ts(self.clock()))
+            report = bge.ReconciliationReport(
+                venue=name, trigger=trigger, event_time=_ts(self.clock())
+            )
             try:
                 ds, checked = await self._reconcile_venue(slot)
             except VenueError as exc:
@@ -728,7 +886,11 @@ class Gateway:
         name = v.name
         ds: list[bg.Discrepancy] = []
         venue_open = {o.client_order_id: o for o in await self._venue_call(slot, v.open_orders)}
-        ours = [s for s in self.slices.values() if s.venue == name and not s.terminal and s.status != "failed"]
+        ours = [
+            s
+            for s in self.slices.values()
+            if s.venue == name and not s.terminal and s.status != "failed"
+        ]
         checked = 0
         reroute: list[tuple[OrderRecord, float]] = []
         for s in ours:
@@ -736,48 +898,106 @@ class Gateway:
             rec = self.orders.get(s.order_id)
             vo = venue_open.pop(s.slice_id, None)
             if vo is None:
-                vo = await self._venue_call(slot, v.get_order, s.slice_id, s.venue_order_id, s.instrument_id)
-            d = dict(venue=name, order_id=s.order_id, client_order_id=s.slice_id,
-                     venue_order_id=(vo.venue_order_id if vo else s.venue_order_id),
-                     instrument_id=common.InstrumentId(value=s.instrument_id))
+                vo = await self._venue_call(
+                    slot, v.get_order, s.slice_id, s.venue_order_id, s.instrument_id
+                )
+            d = dict(
+                venue=name,
+                order_id=s.order_id,
+                client_order_id=s.slice_id,
+                venue_order_id=(vo.venue_order_id if vo else s.venue_order_id),
+                instrument_id=common.InstrumentId(value=s.instrument_id),
+            )
             if vo is None:
                 if s.status in (PENDING_SEND, IN_DOUBT):
                     # Never reached the venue: close the slice, route its quantity again.
                     s.status, s.reason = "not_found", "venue does not know the order"
                     self._dirty_slice(s)
-                    ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_ORDER_NOT_FOUND, ours=IN_DOUBT,
-                                             theirs="unknown", action="closed slice; quantity re-routed", **d))
+                    ds.append(
+                        bg.Discrepancy(
+                            kind=bg.DISCREPANCY_KIND_ORDER_NOT_FOUND,
+                            ours=IN_DOUBT,
+                            theirs="unknown",
+                            action="closed slice; quantity re-routed",
+                            **d,
+                        )
+                    )
                     if rec is not None and not rec.terminal:
                         reroute.append((rec, s.quantity - s.filled))
                 else:
                     s.status, s.reason = "cancelled", "venue no longer knows the order"
                     self._dirty_slice(s)
-                    ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_ORDER_NOT_FOUND, ours=s.status,
-                                             theirs="unknown", action="closed order", **d))
+                    ds.append(
+                        bg.Discrepancy(
+                            kind=bg.DISCREPANCY_KIND_ORDER_NOT_FOUND,
+                            ours=s.status,
+                            theirs="unknown",
+                            action="closed order",
+                            **d,
+                        )
+                    )
                     if rec is not None:
                         await self._settle(rec, "reconciliation: venue does not know the order")
                 continue
             before_status, before_filled = s.status, s.filled
             in_doubt = s.status in (PENDING_SEND, IN_DOUBT)
             async with self._lock(s.order_id):
-                await self._apply(s, vo, source="reconcile",
-                                  reason=f"reconciliation: venue says {vo.status.value}")
+                await self._apply(
+                    s,
+                    vo,
+                    source="reconcile",
+                    reason=f"reconciliation: venue says {vo.status.value}",
+                )
             if in_doubt:
-                ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_ORDER_RECOVERED, ours=before_status,
-                                         theirs=vo.status.value, action="adopted venue order", **d))
+                ds.append(
+                    bg.Discrepancy(
+                        kind=bg.DISCREPANCY_KIND_ORDER_RECOVERED,
+                        ours=before_status,
+                        theirs=vo.status.value,
+                        action="adopted venue order",
+                        **d,
+                    )
+                )
             if vo.filled > before_filled + _EPS:
-                ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_MISSED_FILL, ours=f"{before_filled:g}",
-                                         theirs=f"{vo.filled:g}", action="emitted fill", **d))
-            if vo.status.terminal and not in_doubt and before_status not in ("filled",) and s.status != "filled":
-                ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_STATUS_MISMATCH, ours=before_status,
-                                         theirs=vo.status.value, action="closed order", **d))
+                ds.append(
+                    bg.Discrepancy(
+                        kind=bg.DISCREPANCY_KIND_MISSED_FILL,
+                        ours=f"{before_filled:g}",
+                        theirs=f"{vo.filled:g}",
+                        action="emitted fill",
+                        **d,
+                    )
+                )
+            if (
+                vo.status.terminal
+                and not in_doubt
+                and before_status not in ("filled",)
+                and s.status != "filled"
+            ):
+                ds.append(
+                    bg.Discrepancy(
+                        kind=bg.DISCREPANCY_KIND_STATUS_MISMATCH,
+                        ours=before_status,
+                        theirs=vo.status.value,
+                        action="closed order",
+                        **d,
+                    )
+                )
         for cid, vo in venue_open.items():
             if cid in self.slices:
                 continue
-            ds.append(bg.Discrepancy(kind=bg.DISCREPANCY_KIND_UNKNOWN_ORDER, venue=name, client_order_id=cid,
-                                     venue_order_id=vo.venue_order_id,
-                                     instrument_id=common.InstrumentId(value=vo.instrument_id),
-                                     ours="unknown", theirs=vo.status.value, action="reported"))
+            ds.append(
+                bg.Discrepancy(
+                    kind=bg.DISCREPANCY_KIND_UNKNOWN_ORDER,
+                    venue=name,
+                    client_order_id=cid,
+                    venue_order_id=vo.venue_order_id,
+                    instrument_id=common.InstrumentId(value=vo.instrument_id),
+                    ours="unknown",
+                    theirs=vo.status.value,
+                    action="reported",
+                )
+            )
         for rec, q in reroute:
             async with self._lock(rec.order_id):
                 rec.unrouted += q
@@ -800,21 +1020,36 @@ class Gateway:
 
     def order_proto(self, rec: OrderRecord, s: SliceRecord | None = None) -> om.Order:
         return om.Order(
-            order_id=rec.order_id, client_order_id=s.slice_id if s else rec.client_order_id,
-            account_id=rec.account_id, strategy_id=rec.strategy_id,
+            order_id=rec.order_id,
+            client_order_id=s.slice_id if s else rec.client_order_id,
+            account_id=rec.account_id,
+            strategy_id=rec.strategy_id,
             instrument_id=common.InstrumentId(value=rec.instrument_id),
-            side=_SIDE_OUT.get(rec.side, 0), order_type=_TYPE_OUT.get(rec.order_type, 0),
+            side=_SIDE_OUT.get(rec.side, 0),
+            order_type=_TYPE_OUT.get(rec.order_type, 0),
             time_in_force=_TIF_OUT.get(rec.time_in_force, 0),
-            quantity=s.quantity if s else rec.quantity, limit_price=rec.limit_price or 0.0,
+            quantity=s.quantity if s else rec.quantity,
+            limit_price=rec.limit_price or 0.0,
             stop_price=rec.stop_price or 0.0,
             status=_ORDER_STATUS.get(
-                {"open": "accepted", "pending_send": "pending", "in_doubt": "pending", "failed": "rejected",
-                 "not_found": "cancelled"}.get(s.status, s.status) if s else rec.status, 0),
+                {
+                    "open": "accepted",
+                    "pending_send": "pending",
+                    "in_doubt": "pending",
+                    "failed": "rejected",
+                    "not_found": "cancelled",
+                }.get(s.status, s.status)
+                if s
+                else rec.status,
+                0,
+            ),
             filled_quantity=s.filled if s else rec.filled,
             average_fill_price=s.average_price if s else rec.average_price,
-            leaves_quantity=(0.0 if s.terminal else s.quantity - s.filled) if s else
-            (0.0 if rec.terminal else rec.quantity - rec.filled),
-            reject_reason=(s.reason if s else rec.reason), venue=s.venue if s else "",
+            leaves_quantity=(0.0 if s.terminal else s.quantity - s.filled)
+            if s
+            else (0.0 if rec.terminal else rec.quantity - rec.filled),
+            reject_reason=(s.reason if s else rec.reason),
+            venue=s.venue if s else "",
             venue_order_id=s.venue_order_id if s else "",
             fees=common.Decimal(value=s.fees if s else rec.fees),
         )

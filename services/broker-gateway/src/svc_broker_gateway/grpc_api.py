@@ -69,7 +69,10 @@ class BrokerGatewayServicer(bg_grpc.BrokerGatewayServiceServicer):
             if not any(s.venue.spec(inst) for s in self.gw.slots.values()):
                 raise InvalidArgument(f"unknown instrument {inst}")
             limit = request.limit_price or None
-            if request.order_type in (common.ORDER_TYPE_LIMIT, common.ORDER_TYPE_STOP_LIMIT) and not limit:
+            if (
+                request.order_type in (common.ORDER_TYPE_LIMIT, common.ORDER_TYPE_STOP_LIMIT)
+                and not limit
+            ):
                 raise InvalidArgument("limit price required for a limit order")
             route = await self.gw.compute_route(inst, side, request.quantity, limit)
             return bg.GetRouteResponse(decision=self.gw.route_proto(route, inst))
@@ -79,7 +82,9 @@ class BrokerGatewayServicer(bg_grpc.BrokerGatewayServiceServicer):
     async def ListRouteDecisions(self, request, context):
         async def run():
             size, offset = _page(request.page)
-            payloads, n = await self.gw.store.list_routes(request.order_id, request.account_id, size, offset)
+            payloads, n = await self.gw.store.list_routes(
+                request.order_id, request.account_id, size, offset
+            )
             more = n > size
             return bg.ListRouteDecisionsResponse(
                 decisions=[bg.RouteDecision.FromString(p) for p in payloads],
@@ -95,12 +100,13 @@ class BrokerGatewayServicer(bg_grpc.BrokerGatewayServiceServicer):
         async def run():
             size, offset = _page(request.page)
             orders = await self.gw.venue_orders(request.venue, request.open_only)
-            chunk = orders[offset: offset + size]
+            chunk = orders[offset : offset + size]
             more = offset + size < len(orders)
             return bg.ListVenueOrdersResponse(
                 orders=chunk,
-                page=common.PageResponse(next_page_token=str(offset + size) if more else "",
-                                         total_size=len(orders)),
+                page=common.PageResponse(
+                    next_page_token=str(offset + size) if more else "", total_size=len(orders)
+                ),
             )
 
         return await _guard(context, run())
@@ -109,18 +115,25 @@ class BrokerGatewayServicer(bg_grpc.BrokerGatewayServiceServicer):
         async def run():
             slot = self.gw.slot(request.venue)
             got = await self.gw._venue_call(slot, slot.venue.positions)
-            return bg.GetPositionsResponse(positions=[
-                bg.Position(venue=request.venue, instrument_id=common.InstrumentId(value=p.instrument_id),
-                            quantity=p.quantity, average_price=p.average_price)
-                for p in got
-            ])
+            return bg.GetPositionsResponse(
+                positions=[
+                    bg.Position(
+                        venue=request.venue,
+                        instrument_id=common.InstrumentId(value=p.instrument_id),
+                        quantity=p.quantity,
+                        average_price=p.average_price,
+                    )
+                    for p in got
+                ]
+            )
 
         return await _guard(context, run())
 
     async def SetVenueEnabled(self, request, context):
         async def run():
             return bg.SetVenueEnabledResponse(
-                venue=await self.gw.set_enabled(request.venue, request.enabled, request.reason))
+                venue=await self.gw.set_enabled(request.venue, request.enabled, request.reason)
+            )
 
         return await _guard(context, run())
 

@@ -70,7 +70,9 @@ class NoRoute(Exception):
 
 
 class SmartOrderRouter:
-    def __init__(self, latency_bps_per_ms: float = 0.02, min_split_saving_bps: float = 0.25) -> None:
+    def __init__(
+        self, latency_bps_per_ms: float = 0.02, min_split_saving_bps: float = 0.25
+    ) -> None:
         self.latency_bps_per_ms = latency_bps_per_ms
         self.min_split_saving_bps = min_split_saving_bps
 
@@ -84,8 +86,12 @@ class SmartOrderRouter:
         usable = [c for c in candidates if not c.excluded_reason]
         lines = {c.venue: CostLine(c.venue, excluded_reason=c.excluded_reason) for c in candidates}
         if not usable:
-            raise NoRoute("no venue available: " + "; ".join(
-                f"{c.venue}: {c.excluded_reason}" for c in candidates) if candidates else "no venue lists the instrument")
+            raise NoRoute(
+                "no venue available: "
+                + "; ".join(f"{c.venue}: {c.excluded_reason}" for c in candidates)
+                if candidates
+                else "no venue lists the instrument"
+            )
         bb = max((c.bids[0][0] for c in usable if c.bids), default=None)
         ba = min((c.asks[0][0] for c in usable if c.asks), default=None)
         mid = (bb + ba) / 2.0 if bb is not None and ba is not None else (bb or ba)
@@ -101,7 +107,8 @@ class SmartOrderRouter:
             line.fee_bps = float(c.taker_fee) * 1e4
             line.latency_bps = line.expected_latency_ms * self.latency_bps_per_ms
             line.available_quantity = sum(
-                sz for px, sz in lv
+                sz
+                for px, sz in lv
                 if limit is None or (px <= limit + EPS if buy else px >= limit - EPS)
             )
             line.quantity = q
@@ -120,7 +127,10 @@ class SmartOrderRouter:
             # proportional to the shortfall, so thin venues lose against deep ones.
             short = (q - w.filled) / q
             line.total_bps = (
-                line.fee_bps + line.latency_bps + line.half_spread_bps + line.impact_bps
+                line.fee_bps
+                + line.latency_bps
+                + line.half_spread_bps
+                + line.impact_bps
                 + short * 100.0
             )
             return line
@@ -137,7 +147,9 @@ class SmartOrderRouter:
             fee = float(c.taker_fee)
             lat = c.latency_s * 1000.0 * self.latency_bps_per_ms * 1e-4
             for px, size in lv:
-                if limit is not None and ((buy and px > limit + EPS) or (not buy and px < limit - EPS)):
+                if limit is not None and (
+                    (buy and px > limit + EPS) or (not buy and px < limit - EPS)
+                ):
                     break
                 eff = px * (1 + fee + lat) if buy else -px * (1 - fee - lat)
                 units.append((eff, i, c.venue, size))
@@ -166,9 +178,15 @@ class SmartOrderRouter:
                     if c.venue not in alloc:
                         cost_of(c, 0.0)
                 return Route(
-                    side, quantity, slices, list(lines.values()), split_cost, best_cost,
+                    side,
+                    quantity,
+                    slices,
+                    list(lines.values()),
+                    split_cost,
+                    best_cost,
                     f"split over {len(slices)} venues: {saving:.2f} bps cheaper than "
-                    f"{best.venue} alone ({best_cost:.2f} bps)", mid,
+                    f"{best.venue} alone ({best_cost:.2f} bps)",
+                    mid,
                 )
         # One venue: recompute lines at the full quantity for the report.
         for c in usable:
@@ -180,5 +198,13 @@ class SmartOrderRouter:
         if split_ok:
             why += "; a split saved less than the threshold"
         del single_costs
-        return Route(side, quantity, [(best.venue, quantity)], list(lines.values()),
-                     best_cost, best_cost, why, mid)
+        return Route(
+            side,
+            quantity,
+            [(best.venue, quantity)],
+            list(lines.values()),
+            best_cost,
+            best_cost,
+            why,
+            mid,
+        )

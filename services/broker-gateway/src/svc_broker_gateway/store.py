@@ -79,7 +79,9 @@ class OrderRecord:
     quantity: float
     limit_price: float | None = None
     stop_price: float | None = None
-    status: str = "pending"  # pending | accepted | partially_filled | filled | cancelled | rejected | expired
+    status: str = (
+        "pending"  # pending | accepted | partially_filled | filled | cancelled | rejected | expired
+    )
     filled: float = 0.0
     notional: float = 0.0
     fees: str = "0"
@@ -141,69 +143,126 @@ class Store:
     async def close(self) -> None:
         await self.engine.dispose()
 
-    async def save_many(self, orders_: list[OrderRecord], slices_: list[SliceRecord],
-                        routes_: list[tuple[str, str, str, bytes]]) -> None:
+    async def save_many(
+        self,
+        orders_: list[OrderRecord],
+        slices_: list[SliceRecord],
+        routes_: list[tuple[str, str, str, bytes]],
+    ) -> None:
         """Everything one step changed, in one transaction."""
         now = time.time()
         async with self.engine.begin() as conn:
             for o in orders_:
-                row = dict(order_id=o.order_id, account_id=o.account_id, client_order_id=o.client_order_id,
-                           data=json.dumps(asdict(o)), status=o.status, updated_at=now)
-                res = await conn.execute(orders.update().where(orders.c.order_id == o.order_id).values(**row))
+                row = dict(
+                    order_id=o.order_id,
+                    account_id=o.account_id,
+                    client_order_id=o.client_order_id,
+                    data=json.dumps(asdict(o)),
+                    status=o.status,
+                    updated_at=now,
+                )
+                res = await conn.execute(
+                    orders.update().where(orders.c.order_id == o.order_id).values(**row)
+                )
                 if res.rowcount == 0:
                     await conn.execute(orders.insert().values(**row))
             for sl in slices_:
-                row = dict(slice_id=sl.slice_id, order_id=sl.order_id, venue=sl.venue,
-                           data=json.dumps(asdict(sl)), status=sl.status, updated_at=now)
-                res = await conn.execute(slices.update().where(slices.c.slice_id == sl.slice_id).values(**row))
+                row = dict(
+                    slice_id=sl.slice_id,
+                    order_id=sl.order_id,
+                    venue=sl.venue,
+                    data=json.dumps(asdict(sl)),
+                    status=sl.status,
+                    updated_at=now,
+                )
+                res = await conn.execute(
+                    slices.update().where(slices.c.slice_id == sl.slice_id).values(**row)
+                )
                 if res.rowcount == 0:
                     await conn.execute(slices.insert().values(**row))
             if routes_:
                 if self._seq is None:
-                    self._seq = (await conn.execute(
-                        select(routes.c.seq).order_by(routes.c.seq.desc()).limit(1))).scalar() or 0
+                    self._seq = (
+                        await conn.execute(
+                            select(routes.c.seq).order_by(routes.c.seq.desc()).limit(1)
+                        )
+                    ).scalar() or 0
                 for decision_id, order_id, account_id, payload in routes_:
                     self._seq += 1
-                    await conn.execute(routes.insert().values(
-                        decision_id=decision_id, order_id=order_id, account_id=account_id,
-                        seq=self._seq, payload=payload))
+                    await conn.execute(
+                        routes.insert().values(
+                            decision_id=decision_id,
+                            order_id=order_id,
+                            account_id=account_id,
+                            seq=self._seq,
+                            payload=payload,
+                        )
+                    )
 
     async def save_order(self, o: OrderRecord) -> None:
-        row = dict(order_id=o.order_id, account_id=o.account_id, client_order_id=o.client_order_id,
-                   data=json.dumps(asdict(o)), status=o.status, updated_at=time.time())
+        row = dict(
+            order_id=o.order_id,
+            account_id=o.account_id,
+            client_order_id=o.client_order_id,
+            data=json.dumps(asdict(o)),
+            status=o.status,
+            updated_at=time.time(),
+        )
         async with self.engine.begin() as conn:
-            res = await conn.execute(orders.update().where(orders.c.order_id == o.order_id).values(**row))
+            res = await conn.execute(
+                orders.update().where(orders.c.order_id == o.order_id).values(**row)
+            )
             if res.rowcount == 0:
                 await conn.execute(orders.insert().values(**row))
 
     async def save_slice(self, s: SliceRecord) -> None:
-        row = dict(slice_id=s.slice_id, order_id=s.order_id, venue=s.venue,
-                   data=json.dumps(asdict(s)), status=s.status, updated_at=time.time())
+        row = dict(
+            slice_id=s.slice_id,
+            order_id=s.order_id,
+            venue=s.venue,
+            data=json.dumps(asdict(s)),
+            status=s.status,
+            updated_at=time.time(),
+        )
         async with self.engine.begin() as conn:
-            res = await conn.execute(slices.update().where(slices.c.slice_id == s.slice_id).values(**row))
+            res = await conn.execute(
+                slices.update().where(slices.c.slice_id == s.slice_id).values(**row)
+            )
             if res.rowcount == 0:
                 await conn.execute(slices.insert().values(**row))
 
     async def find_client_order(self, account_id: str, client_order_id: str) -> OrderRecord | None:
         async with self.engine.connect() as conn:
-            row = (await conn.execute(select(orders.c.data).where(
-                orders.c.account_id == account_id, orders.c.client_order_id == client_order_id))).first()
+            row = (
+                await conn.execute(
+                    select(orders.c.data).where(
+                        orders.c.account_id == account_id,
+                        orders.c.client_order_id == client_order_id,
+                    )
+                )
+            ).first()
         return OrderRecord(**json.loads(row[0])) if row else None
 
     async def get_order(self, order_id: str) -> OrderRecord | None:
         async with self.engine.connect() as conn:
-            row = (await conn.execute(select(orders.c.data).where(orders.c.order_id == order_id))).first()
+            row = (
+                await conn.execute(select(orders.c.data).where(orders.c.order_id == order_id))
+            ).first()
         return OrderRecord(**json.loads(row[0])) if row else None
 
     async def load_orders(self, open_only: bool = True) -> list[OrderRecord]:
         q = select(orders.c.data)
         if open_only:
-            q = q.where(orders.c.status.notin_(["filled", "cancelled", "rejected", "expired", "replaced"]))
+            q = q.where(
+                orders.c.status.notin_(["filled", "cancelled", "rejected", "expired", "replaced"])
+            )
         async with self.engine.connect() as conn:
             rows = (await conn.execute(q)).all()
         return [OrderRecord(**json.loads(r[0])) for r in rows]
 
-    async def load_slices(self, venue: str | None = None, open_only: bool = False) -> list[SliceRecord]:
+    async def load_slices(
+        self, venue: str | None = None, open_only: bool = False
+    ) -> list[SliceRecord]:
         q = select(slices.c.data)
         if venue:
             q = q.where(slices.c.venue == venue)
@@ -213,16 +272,21 @@ class Store:
             rows = (await conn.execute(q.order_by(slices.c.updated_at))).all()
         return [SliceRecord(**json.loads(r[0])) for r in rows]
 
-    async def save_route(self, decision_id: str, order_id: str, account_id: str, payload: bytes) -> None:
+    async def save_route(
+        self, decision_id: str, order_id: str, account_id: str, payload: bytes
+    ) -> None:
         await self.save_many([], [], [(decision_id, order_id, account_id, payload)])
 
-    async def list_routes(self, order_id: str = "", account_id: str = "", limit: int = 100,
-                          offset: int = 0) -> tuple[list[bytes], int]:
+    async def list_routes(
+        self, order_id: str = "", account_id: str = "", limit: int = 100, offset: int = 0
+    ) -> tuple[list[bytes], int]:
         q = select(routes.c.payload)
         if order_id:
             q = q.where(routes.c.order_id == order_id)
         if account_id:
             q = q.where(routes.c.account_id == account_id)
         async with self.engine.connect() as conn:
-            rows = (await conn.execute(q.order_by(routes.c.seq.desc()).offset(offset).limit(limit + 1))).all()
+            rows = (
+                await conn.execute(q.order_by(routes.c.seq.desc()).offset(offset).limit(limit + 1))
+            ).all()
         return [r[0] for r in rows[:limit]], len(rows)

@@ -24,8 +24,13 @@ def _err(status: int, code: int, message: str) -> web.Response:
 
 
 class FakeAlpaca(FakeServer):
-    def __init__(self, prices: dict[str, float], key: str = "key", secret: str = "secret",
-                 port: int | None = None) -> None:
+    def __init__(
+        self,
+        prices: dict[str, float],
+        key: str = "key",
+        secret: str = "secret",
+        port: int | None = None,
+    ) -> None:
         super().__init__(port)
         self.prices = dict(prices)
         self.key, self.secret = key, secret
@@ -37,7 +42,9 @@ class FakeAlpaca(FakeServer):
     # ----------------------------------------------------------- test hooks
 
     def by_client(self, client_order_id: str) -> dict | None:
-        return next((o for o in self.orders.values() if o["client_order_id"] == client_order_id), None)
+        return next(
+            (o for o in self.orders.values() if o["client_order_id"] == client_order_id), None
+        )
 
     def fill(self, client_order_id: str, qty: float, price: float) -> None:
         """An execution happens at the venue (the gateway may not hear of it)."""
@@ -52,7 +59,9 @@ class FakeAlpaca(FakeServer):
         o["canceled_at"] = _now()
         self._event("canceled", o)
 
-    def _event(self, event: str, o: dict, price: float | None = None, qty: float | None = None) -> None:
+    def _event(
+        self, event: str, o: dict, price: float | None = None, qty: float | None = None
+    ) -> None:
         if not self.stream_enabled or not self.listeners:
             return
         q, _ = self.positions.get(o["symbol"], (0.0, 0.0))
@@ -75,14 +84,29 @@ class FakeAlpaca(FakeServer):
             if action in ("auth", "authenticate"):
                 d = body.get("data") or {}
                 ok = d.get("key_id") == self.key and d.get("secret_key") == self.secret
-                await ws.send_str(json.dumps({"stream": "authorization", "data": {
-                    "action": "authenticate", "status": "authorized" if ok else "unauthorized"}}))
+                await ws.send_str(
+                    json.dumps(
+                        {
+                            "stream": "authorization",
+                            "data": {
+                                "action": "authenticate",
+                                "status": "authorized" if ok else "unauthorized",
+                            },
+                        }
+                    )
+                )
                 if not ok:
                     await ws.close()
             elif action == "listen":
                 self.listeners.add(ws)
-                await ws.send_str(json.dumps({"stream": "listening", "data": {
-                    "streams": (body.get("data") or {}).get("streams", [])}}))
+                await ws.send_str(
+                    json.dumps(
+                        {
+                            "stream": "listening",
+                            "data": {"streams": (body.get("data") or {}).get("streams", [])},
+                        }
+                    )
+                )
         self.listeners.discard(ws)
         return ws
 
@@ -101,7 +125,10 @@ class FakeAlpaca(FakeServer):
         q, p = self.positions.get(o["symbol"], (0.0, 0.0))
         signed = qty if o["side"] == "buy" else -qty
         nq = q + signed
-        self.positions[o["symbol"]] = (nq, (q * p + signed * price) / nq if nq and (q >= 0) == (signed >= 0) else price)
+        self.positions[o["symbol"]] = (
+            nq,
+            (q * p + signed * price) / nq if nq and (q >= 0) == (signed >= 0) else price,
+        )
         self._event("fill" if o["status"] == "filled" else "partial_fill", o, price, qty)
 
     def app(self) -> web.Application:
@@ -120,8 +147,10 @@ class FakeAlpaca(FakeServer):
     async def _auth(self, request: web.Request, handler):
         if request.path == "/stream":
             return await handler(request)  # the websocket authenticates in-band
-        if (request.headers.get("APCA-API-KEY-ID") != self.key
-                or request.headers.get("APCA-API-SECRET-KEY") != self.secret):
+        if (
+            request.headers.get("APCA-API-KEY-ID") != self.key
+            or request.headers.get("APCA-API-SECRET-KEY") != self.secret
+        ):
             return _err(401, 40110000, "request is not authorized")
         return await handler(request)
 
@@ -142,22 +171,45 @@ class FakeAlpaca(FakeServer):
         now = _now()
         otype = body.get("type")
         o = {
-            "id": str(uuid.uuid4()), "client_order_id": cid, "created_at": now, "updated_at": now,
-            "submitted_at": now, "filled_at": None, "expired_at": None, "canceled_at": None,
-            "failed_at": None, "replaced_at": None, "replaced_by": None, "replaces": None,
-            "asset_id": str(uuid.uuid5(uuid.NAMESPACE_DNS, sym)), "symbol": sym,
-            "asset_class": "us_equity", "notional": None, "qty": str(qty), "filled_qty": "0",
-            "filled_avg_price": None, "order_class": "simple", "order_type": otype, "type": otype,
-            "side": body.get("side"), "time_in_force": body.get("time_in_force"),
-            "limit_price": body.get("limit_price"), "stop_price": body.get("stop_price"),
-            "status": "accepted", "extended_hours": False, "legs": None, "trail_percent": None,
-            "trail_price": None, "hwm": None,
+            "id": str(uuid.uuid4()),
+            "client_order_id": cid,
+            "created_at": now,
+            "updated_at": now,
+            "submitted_at": now,
+            "filled_at": None,
+            "expired_at": None,
+            "canceled_at": None,
+            "failed_at": None,
+            "replaced_at": None,
+            "replaced_by": None,
+            "replaces": None,
+            "asset_id": str(uuid.uuid5(uuid.NAMESPACE_DNS, sym)),
+            "symbol": sym,
+            "asset_class": "us_equity",
+            "notional": None,
+            "qty": str(qty),
+            "filled_qty": "0",
+            "filled_avg_price": None,
+            "order_class": "simple",
+            "order_type": otype,
+            "type": otype,
+            "side": body.get("side"),
+            "time_in_force": body.get("time_in_force"),
+            "limit_price": body.get("limit_price"),
+            "stop_price": body.get("stop_price"),
+            "status": "accepted",
+            "extended_hours": False,
+            "legs": None,
+            "trail_percent": None,
+            "trail_price": None,
+            "hwm": None,
         }
         self.orders[o["id"]] = o
         px = self.prices[sym]
         lim = float(o["limit_price"]) if o["limit_price"] else None
         marketable = otype == "market" or (
-            otype == "limit" and ((o["side"] == "buy" and px <= lim) or (o["side"] == "sell" and px >= lim))
+            otype == "limit"
+            and ((o["side"] == "buy" and px <= lim) or (o["side"] == "sell" and px >= lim))
         )
         if marketable:
             self._exec(o, qty, px)
@@ -170,8 +222,11 @@ class FakeAlpaca(FakeServer):
 
     async def list_orders(self, request: web.Request) -> web.Response:
         status = request.query.get("status", "open")
-        out = [o for o in self.orders.values()
-               if status == "all" or (status == "open") == (o["status"] in _OPEN)]
+        out = [
+            o
+            for o in self.orders.values()
+            if status == "all" or (status == "open") == (o["status"] in _OPEN)
+        ]
         return web.json_response(out)
 
     async def get_by_client(self, request: web.Request) -> web.Response:
@@ -191,7 +246,7 @@ class FakeAlpaca(FakeServer):
         if o is None:
             return _err(404, 40410000, "order not found")
         if o["status"] not in _OPEN:
-            return _err(422, 42210000, f"order is already in \"{o['status']}\" state")
+            return _err(422, 42210000, f'order is already in "{o["status"]}" state')
         o["status"] = "canceled"
         o["canceled_at"] = o["updated_at"] = _now()
         self._event("canceled", o)
@@ -202,23 +257,49 @@ class FakeAlpaca(FakeServer):
         for sym, (q, p) in sorted(self.positions.items()):
             if abs(q) < 1e-12:
                 continue
-            out.append({
-                "asset_id": str(uuid.uuid5(uuid.NAMESPACE_DNS, sym)), "symbol": sym, "exchange": "NASDAQ",
-                "asset_class": "us_equity", "asset_marginable": True, "avg_entry_price": str(p),
-                "qty": str(q), "side": "long" if q > 0 else "short", "market_value": str(q * self.prices[sym]),
-                "cost_basis": str(q * p), "unrealized_pl": "0", "unrealized_plpc": "0",
-                "unrealized_intraday_pl": "0", "unrealized_intraday_plpc": "0",
-                "current_price": str(self.prices[sym]), "lastday_price": str(self.prices[sym]),
-                "change_today": "0", "qty_available": str(q),
-            })
+            out.append(
+                {
+                    "asset_id": str(uuid.uuid5(uuid.NAMESPACE_DNS, sym)),
+                    "symbol": sym,
+                    "exchange": "NASDAQ",
+                    "asset_class": "us_equity",
+                    "asset_marginable": True,
+                    "avg_entry_price": str(p),
+                    "qty": str(q),
+                    "side": "long" if q > 0 else "short",
+                    "market_value": str(q * self.prices[sym]),
+                    "cost_basis": str(q * p),
+                    "unrealized_pl": "0",
+                    "unrealized_plpc": "0",
+                    "unrealized_intraday_pl": "0",
+                    "unrealized_intraday_plpc": "0",
+                    "current_price": str(self.prices[sym]),
+                    "lastday_price": str(self.prices[sym]),
+                    "change_today": "0",
+                    "qty_available": str(q),
+                }
+            )
         return web.json_response(out)
 
     async def account(self, request: web.Request) -> web.Response:
-        return web.json_response({
-            "id": str(uuid.uuid5(uuid.NAMESPACE_DNS, self.key)), "account_number": "PA0000FAKE",
-            "status": "ACTIVE", "crypto_status": "ACTIVE", "currency": "USD", "buying_power": "400000",
-            "cash": "100000", "portfolio_value": "100000", "pattern_day_trader": False,
-            "trading_blocked": False, "transfers_blocked": False, "account_blocked": False,
-            "created_at": "2024-01-02T00:00:00Z", "shorting_enabled": True, "multiplier": "4",
-            "equity": "100000", "last_equity": "100000",
-        })
+        return web.json_response(
+            {
+                "id": str(uuid.uuid5(uuid.NAMESPACE_DNS, self.key)),
+                "account_number": "PA0000FAKE",
+                "status": "ACTIVE",
+                "crypto_status": "ACTIVE",
+                "currency": "USD",
+                "buying_power": "400000",
+                "cash": "100000",
+                "portfolio_value": "100000",
+                "pattern_day_trader": False,
+                "trading_blocked": False,
+                "transfers_blocked": False,
+                "account_blocked": False,
+                "created_at": "2024-01-02T00:00:00Z",
+                "shorting_enabled": True,
+                "multiplier": "4",
+                "equity": "100000",
+                "last_equity": "100000",
+            }
+        )

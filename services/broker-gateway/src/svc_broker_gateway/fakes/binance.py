@@ -20,11 +20,20 @@ def _err(code: int, msg: str, status: int = 400) -> web.Response:
 
 
 class FakeBinance(FakeServer):
-    def __init__(self, books: dict[str, tuple[list, list]], key: str = "bkey", secret: str = "bsecret",
-                 tick: str = "0.01000000", step: str = "0.00001000", port: int | None = None) -> None:
+    def __init__(
+        self,
+        books: dict[str, tuple[list, list]],
+        key: str = "bkey",
+        secret: str = "bsecret",
+        tick: str = "0.01000000",
+        step: str = "0.00001000",
+        port: int | None = None,
+    ) -> None:
         super().__init__(port)
         # symbol ("BTCUSDT") -> (bids, asks) as [(price, qty)], best first
-        self.books = {k: ([list(x) for x in b], [list(x) for x in a]) for k, (b, a) in books.items()}
+        self.books = {
+            k: ([list(x) for x in b], [list(x) for x in a]) for k, (b, a) in books.items()
+        }
         self.key, self.secret = key, secret
         self.tick, self.step = tick, step
         self.orders: dict[int, dict] = {}
@@ -88,8 +97,13 @@ class FakeBinance(FakeServer):
         sgn = 1 if o["side"] == "BUY" else -1
         self.balances[base] = self.balances.get(base, 0.0) + sgn * qty
         self.balances["USDT"] -= sgn * qty * price
-        fill = {"price": f"{price:.8f}", "qty": f"{qty:.8f}", "commission": f"{qty * price * 0.001:.8f}",
-                "commissionAsset": "USDT", "tradeId": next(self._trade_ids)}
+        fill = {
+            "price": f"{price:.8f}",
+            "qty": f"{qty:.8f}",
+            "commission": f"{qty * price * 0.001:.8f}",
+            "commissionAsset": "USDT",
+            "tradeId": next(self._trade_ids),
+        }
         o["_fills"].append(fill)
         return fill
 
@@ -97,29 +111,74 @@ class FakeBinance(FakeServer):
         symbols = []
         for sym in self.books:
             base = sym.removesuffix("USDT")
-            symbols.append({
-                "symbol": sym, "status": "TRADING", "baseAsset": base, "baseAssetPrecision": 8,
-                "quoteAsset": "USDT", "quotePrecision": 8, "quoteAssetPrecision": 8,
-                "baseCommissionPrecision": 8, "quoteCommissionPrecision": 8,
-                "orderTypes": ["LIMIT", "LIMIT_MAKER", "MARKET", "STOP_LOSS", "STOP_LOSS_LIMIT",
-                               "TAKE_PROFIT", "TAKE_PROFIT_LIMIT"],
-                "icebergAllowed": True, "ocoAllowed": True, "quoteOrderQtyMarketAllowed": True,
-                "allowTrailingStop": True, "cancelReplaceAllowed": True,
-                "isSpotTradingAllowed": True, "isMarginTradingAllowed": False,
-                "filters": [
-                    {"filterType": "PRICE_FILTER", "minPrice": self.tick, "maxPrice": "1000000.00000000",
-                     "tickSize": self.tick},
-                    {"filterType": "LOT_SIZE", "minQty": self.step, "maxQty": "9000.00000000",
-                     "stepSize": self.step},
-                    {"filterType": "NOTIONAL", "minNotional": "5.00000000", "applyMinToMarket": True,
-                     "maxNotional": "9000000.00000000", "applyMaxToMarket": False, "avgPriceMins": 5},
-                ],
-                "permissions": [], "permissionSets": [["SPOT"]],
-                "defaultSelfTradePreventionMode": "EXPIRE_MAKER",
-                "allowedSelfTradePreventionModes": ["EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH"],
-            })
-        return web.json_response({"timezone": "UTC", "serverTime": int(time.time() * 1000),
-                                  "rateLimits": [], "exchangeFilters": [], "symbols": symbols})
+            symbols.append(
+                {
+                    "symbol": sym,
+                    "status": "TRADING",
+                    "baseAsset": base,
+                    "baseAssetPrecision": 8,
+                    "quoteAsset": "USDT",
+                    "quotePrecision": 8,
+                    "quoteAssetPrecision": 8,
+                    "baseCommissionPrecision": 8,
+                    "quoteCommissionPrecision": 8,
+                    "orderTypes": [
+                        "LIMIT",
+                        "LIMIT_MAKER",
+                        "MARKET",
+                        "STOP_LOSS",
+                        "STOP_LOSS_LIMIT",
+                        "TAKE_PROFIT",
+                        "TAKE_PROFIT_LIMIT",
+                    ],
+                    "icebergAllowed": True,
+                    "ocoAllowed": True,
+                    "quoteOrderQtyMarketAllowed": True,
+                    "allowTrailingStop": True,
+                    "cancelReplaceAllowed": True,
+                    "isSpotTradingAllowed": True,
+                    "isMarginTradingAllowed": False,
+                    "filters": [
+                        {
+                            "filterType": "PRICE_FILTER",
+                            "minPrice": self.tick,
+                            "maxPrice": "1000000.00000000",
+                            "tickSize": self.tick,
+                        },
+                        {
+                            "filterType": "LOT_SIZE",
+                            "minQty": self.step,
+                            "maxQty": "9000.00000000",
+                            "stepSize": self.step,
+                        },
+                        {
+                            "filterType": "NOTIONAL",
+                            "minNotional": "5.00000000",
+                            "applyMinToMarket": True,
+                            "maxNotional": "9000000.00000000",
+                            "applyMaxToMarket": False,
+                            "avgPriceMins": 5,
+                        },
+                    ],
+                    "permissions": [],
+                    "permissionSets": [["SPOT"]],
+                    "defaultSelfTradePreventionMode": "EXPIRE_MAKER",
+                    "allowedSelfTradePreventionModes": [
+                        "EXPIRE_TAKER",
+                        "EXPIRE_MAKER",
+                        "EXPIRE_BOTH",
+                    ],
+                }
+            )
+        return web.json_response(
+            {
+                "timezone": "UTC",
+                "serverTime": int(time.time() * 1000),
+                "rateLimits": [],
+                "exchangeFilters": [],
+                "symbols": symbols,
+            }
+        )
 
     async def depth(self, request: web.Request) -> web.Response:
         sym = request.query.get("symbol", "")
@@ -140,7 +199,9 @@ class FakeBinance(FakeServer):
         try:
             qty = float(p["quantity"])
         except (KeyError, ValueError):
-            return _err(-1102, "Mandatory parameter 'quantity' was not sent, was empty/null, or malformed.")
+            return _err(
+                -1102, "Mandatory parameter 'quantity' was not sent, was empty/null, or malformed."
+            )
         if qty <= 0:
             return _err(-1013, "Filter failure: LOT_SIZE")
         cid = p.get("newClientOrderId") or f"x-{next(self._ids)}"
@@ -153,12 +214,29 @@ class FakeBinance(FakeServer):
             if abs(ticks - round(ticks)) > 1e-6:
                 return _err(-1013, "Filter failure: PRICE_FILTER")
         now = int(time.time() * 1000)
-        o = {"symbol": sym, "orderId": next(self._ids), "orderListId": -1, "clientOrderId": cid,
-             "transactTime": now, "price": f"{price:.8f}", "origQty": f"{qty:.8f}", "executedQty": "0.00000000",
-             "cummulativeQuoteQty": "0.00000000", "status": "NEW", "timeInForce": p.get("timeInForce", "GTC"),
-             "type": otype, "side": side, "stopPrice": p.get("stopPrice", "0.00000000"), "workingTime": now,
-             "time": now, "updateTime": now, "isWorking": True, "origQuoteOrderQty": "0.00000000",
-             "selfTradePreventionMode": "EXPIRE_MAKER", "_fills": []}
+        o = {
+            "symbol": sym,
+            "orderId": next(self._ids),
+            "orderListId": -1,
+            "clientOrderId": cid,
+            "transactTime": now,
+            "price": f"{price:.8f}",
+            "origQty": f"{qty:.8f}",
+            "executedQty": "0.00000000",
+            "cummulativeQuoteQty": "0.00000000",
+            "status": "NEW",
+            "timeInForce": p.get("timeInForce", "GTC"),
+            "type": otype,
+            "side": side,
+            "stopPrice": p.get("stopPrice", "0.00000000"),
+            "workingTime": now,
+            "time": now,
+            "updateTime": now,
+            "isWorking": True,
+            "origQuoteOrderQty": "0.00000000",
+            "selfTradePreventionMode": "EXPIRE_MAKER",
+            "_fills": [],
+        }
         self.orders[o["orderId"]] = o
         fills = []
         if otype in ("MARKET", "LIMIT"):
@@ -169,7 +247,9 @@ class FakeBinance(FakeServer):
                 if need <= 1e-12:
                     break
                 px, avail = lv
-                if otype == "LIMIT" and ((side == "BUY" and px > price) or (side == "SELL" and px < price)):
+                if otype == "LIMIT" and (
+                    (side == "BUY" and px > price) or (side == "SELL" and px < price)
+                ):
                     break
                 take = min(avail, need)
                 if take <= 0:
@@ -212,17 +292,35 @@ class FakeBinance(FakeServer):
         if isinstance(p, web.Response):
             return p
         sym = p.get("symbol")
-        return web.json_response([self._view(o) for o in self.orders.values()
-                                  if o["status"] in ("NEW", "PARTIALLY_FILLED") and (not sym or o["symbol"] == sym)])
+        return web.json_response(
+            [
+                self._view(o)
+                for o in self.orders.values()
+                if o["status"] in ("NEW", "PARTIALLY_FILLED") and (not sym or o["symbol"] == sym)
+            ]
+        )
 
     async def account(self, request: web.Request) -> web.Response:
         p = await self._signed(request)
         if isinstance(p, web.Response):
             return p
-        return web.json_response({
-            "makerCommission": 10, "takerCommission": 10, "buyerCommission": 0, "sellerCommission": 0,
-            "canTrade": True, "canWithdraw": True, "canDeposit": True, "brokered": False,
-            "requireSelfTradePrevention": False, "updateTime": int(time.time() * 1000),
-            "accountType": "SPOT", "permissions": ["SPOT"],
-            "balances": [{"asset": a, "free": f"{v:.8f}", "locked": "0.00000000"} for a, v in self.balances.items()],
-        })
+        return web.json_response(
+            {
+                "makerCommission": 10,
+                "takerCommission": 10,
+                "buyerCommission": 0,
+                "sellerCommission": 0,
+                "canTrade": True,
+                "canWithdraw": True,
+                "canDeposit": True,
+                "brokered": False,
+                "requireSelfTradePrevention": False,
+                "updateTime": int(time.time() * 1000),
+                "accountType": "SPOT",
+                "permissions": ["SPOT"],
+                "balances": [
+                    {"asset": a, "free": f"{v:.8f}", "locked": "0.00000000"}
+                    for a, v in self.balances.items()
+                ],
+            }
+        )

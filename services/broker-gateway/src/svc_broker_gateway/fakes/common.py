@@ -37,7 +37,9 @@ class FakeServer:
         async def switches(request: web.Request, handler):
             self.requests.append((request.method, request.path))
             if self.garbage:
-                return web.Response(status=200, text="<html>502 upstream</html>{", content_type="application/json")
+                return web.Response(
+                    status=200, text="<html>502 upstream</html>{", content_type="application/json"
+                )
             response = await handler(request)
             if self.hang_s:  # the venue acted, but the answer comes too late
                 await asyncio.sleep(self.hang_s)

@@ -149,9 +149,11 @@ class AlpacaVenue(Venue):
         if spec is None:
             raise VenueRejected(f"unknown instrument {r.instrument_id}")
         common = dict(
-            symbol=spec.symbol, qty=r.quantity,
+            symbol=spec.symbol,
+            qty=r.quantity,
             side=OrderSide.BUY if r.side == "buy" else OrderSide.SELL,
-            time_in_force=_TIF[r.time_in_force], client_order_id=r.client_order_id,
+            time_in_force=_TIF[r.time_in_force],
+            client_order_id=r.client_order_id,
         )
         if r.order_type == "market":
             return MarketOrderRequest(**common)
@@ -183,7 +185,9 @@ class AlpacaVenue(Venue):
         req = self._request(request)
         return self._view(await self._call(self.client.submit_order, req))
 
-    async def cancel(self, client_order_id: str, venue_order_id: str, instrument_id: str) -> VenueOrder:
+    async def cancel(
+        self, client_order_id: str, venue_order_id: str, instrument_id: str
+    ) -> VenueOrder:
         if not venue_order_id:
             found = await self.get_order(client_order_id, "", instrument_id)
             if found is None:
@@ -192,7 +196,9 @@ class AlpacaVenue(Venue):
         await self._call(self.client.cancel_order_by_id, venue_order_id)
         return self._view(await self._call(self.client.get_order_by_id, venue_order_id))
 
-    async def get_order(self, client_order_id: str, venue_order_id: str, instrument_id: str) -> VenueOrder | None:
+    async def get_order(
+        self, client_order_id: str, venue_order_id: str, instrument_id: str
+    ) -> VenueOrder | None:
         try:
             o = await self._call(self.client.get_order_by_client_id, client_order_id)
         except VenueRejected as exc:
@@ -212,7 +218,9 @@ class AlpacaVenue(Venue):
         out = []
         for p in got:
             q = float(p.qty)
-            out.append(VenuePosition(self._by_symbol.get(p.symbol, p.symbol), q, float(p.avg_entry_price)))
+            out.append(
+                VenuePosition(self._by_symbol.get(p.symbol, p.symbol), q, float(p.avg_entry_price))
+            )
         return out
 
     async def account(self):

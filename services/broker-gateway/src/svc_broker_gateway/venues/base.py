@@ -133,7 +133,9 @@ class Venue(abc.ABC):
     async def submit(self, request: OrderRequest) -> VenueOrder: ...
 
     @abc.abstractmethod
-    async def cancel(self, client_order_id: str, venue_order_id: str, instrument_id: str) -> VenueOrder: ...
+    async def cancel(
+        self, client_order_id: str, venue_order_id: str, instrument_id: str
+    ) -> VenueOrder: ...
 
     @abc.abstractmethod
     async def get_order(

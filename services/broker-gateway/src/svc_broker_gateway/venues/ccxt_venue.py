@@ -79,7 +79,9 @@ class CcxtVenue(Venue):
         def checked(code, reason, url, method, headers, body, *rest):
             body = original(code, reason, url, method, headers, body, *rest)
             if 200 <= int(code) < 300 and body and self.exchange.parse_json(body) is None:
-                raise cx.BadResponse(f"{self.name}: {method} {url}: body is not JSON: {str(body)[:80]!r}")
+                raise cx.BadResponse(
+                    f"{self.name}: {method} {url}: body is not JSON: {str(body)[:80]!r}"
+                )
             return body
 
         self.exchange.on_rest_response = checked
@@ -95,8 +97,15 @@ class CcxtVenue(Venue):
             return await asyncio.wait_for(coro_fn(*args, **kw), self.timeout_s)
         except (TimeoutError, cx.RequestTimeout) as exc:
             raise VenueTimeout(f"{self.name}: {exc}") from exc
-        except (cx.OrderNotFound, cx.InvalidOrder, cx.InsufficientFunds, cx.BadRequest,
-                cx.BadSymbol, cx.AuthenticationError, cx.PermissionDenied) as exc:
+        except (
+            cx.OrderNotFound,
+            cx.InvalidOrder,
+            cx.InsufficientFunds,
+            cx.BadRequest,
+            cx.BadSymbol,
+            cx.AuthenticationError,
+            cx.PermissionDenied,
+        ) as exc:
             raise VenueRejected(f"{self.name}: {exc}") from exc
         except cx.BadResponse as exc:
             raise VenueGarbage(f"{self.name}: unreadable answer: {exc}") from exc
@@ -124,10 +133,13 @@ class CcxtVenue(Venue):
                 status = Status.PARTIALLY_FILLED
             fills = [
                 VenueFill(
-                    str(t.get("id")), float(t["price"]), float(t["amount"]),
+                    str(t.get("id")),
+                    float(t["price"]),
+                    float(t["amount"]),
                     Decimal(str((t.get("fee") or {}).get("cost") or 0)),
                     (t.get("fee") or {}).get("currency") or self.fees.currency,
-                    t.get("takerOrMaker") == "maker", (t.get("timestamp") or 0) / 1000.0,
+                    t.get("takerOrMaker") == "maker",
+                    (t.get("timestamp") or 0) / 1000.0,
                 )
                 for t in (o.get("trades") or [])
             ]
@@ -162,7 +174,9 @@ class CcxtVenue(Venue):
         )
         return self._view(o, request.client_order_id)
 
-    async def cancel(self, client_order_id: str, venue_order_id: str, instrument_id: str) -> VenueOrder:
+    async def cancel(
+        self, client_order_id: str, venue_order_id: str, instrument_id: str
+    ) -> VenueOrder:
         symbol = self._symbol(instrument_id)
         if venue_order_id:
             o = await self._call(self.exchange.cancel_order, venue_order_id, symbol)
@@ -172,7 +186,9 @@ class CcxtVenue(Venue):
             )
         return self._view(o, client_order_id)
 
-    async def get_order(self, client_order_id: str, venue_order_id: str, instrument_id: str) -> VenueOrder | None:
+    async def get_order(
+        self, client_order_id: str, venue_order_id: str, instrument_id: str
+    ) -> VenueOrder | None:
         symbol = self._symbol(instrument_id)
         try:
             if venue_order_id:

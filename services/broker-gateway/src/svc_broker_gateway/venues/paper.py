@@ -40,7 +40,12 @@ _TYPE = {
     "stop": OrderType.STOP,
     "stop_limit": OrderType.STOP_LIMIT,
 }
-_TIF = {"day": TimeInForce.DAY, "gtc": TimeInForce.GTC, "ioc": TimeInForce.IOC, "fok": TimeInForce.FOK}
+_TIF = {
+    "day": TimeInForce.DAY,
+    "gtc": TimeInForce.GTC,
+    "ioc": TimeInForce.IOC,
+    "fok": TimeInForce.FOK,
+}
 _STATUS = {
     OrderStatus.PENDING_TRIGGER: Status.NEW,
     OrderStatus.ACCEPTED: Status.NEW,
@@ -73,7 +78,11 @@ class PaperVenue(Venue):
         self._clock = clock or (lambda: 0.0)
         self.engines: dict[str, MatchingEngine] = {
             s.instrument_id: MatchingEngine(
-                s.instrument_id, s.tick_size, s.lot_size, self.fees, s.min_quantity,
+                s.instrument_id,
+                s.tick_size,
+                s.lot_size,
+                self.fees,
+                s.min_quantity,
                 fill_id_prefix=f"{name}-{s.instrument_id}-",
             )
             for s in instruments
@@ -91,13 +100,19 @@ class PaperVenue(Venue):
     def add_instrument(self, spec: InstrumentSpec) -> None:
         self.instruments[spec.instrument_id] = spec
         self.engines[spec.instrument_id] = MatchingEngine(
-            spec.instrument_id, spec.tick_size, spec.lot_size, self.fees, spec.min_quantity,
+            spec.instrument_id,
+            spec.tick_size,
+            spec.lot_size,
+            self.fees,
+            spec.min_quantity,
             fill_id_prefix=f"{self.name}-{spec.instrument_id}-",
         )
 
     # ------------------------------------------------------------ market data
 
-    def on_book(self, instrument_id: str, bids: Levels, asks: Levels, ts: float | None = None) -> None:
+    def on_book(
+        self, instrument_id: str, bids: Levels, asks: Levels, ts: float | None = None
+    ) -> None:
         eng = self.engines.get(instrument_id)
         if eng is not None:
             self._dispatch(eng.set_book(bids, asks, self._clock() if ts is None else ts), None)
@@ -145,7 +160,9 @@ class PaperVenue(Venue):
         self._dispatch(reports, order.order_id)
         return self._view(request.instrument_id, order, reports)
 
-    async def cancel(self, client_order_id: str, venue_order_id: str, instrument_id: str) -> VenueOrder:
+    async def cancel(
+        self, client_order_id: str, venue_order_id: str, instrument_id: str
+    ) -> VenueOrder:
         await self._delay()
         found = self._by_client.get(client_order_id)
         if found is None:
@@ -156,7 +173,9 @@ class PaperVenue(Venue):
         self.engines[inst].cancel(order.order_id, self._clock())
         return self._view(inst, order, [])
 
-    async def get_order(self, client_order_id: str, venue_order_id: str, instrument_id: str) -> VenueOrder | None:
+    async def get_order(
+        self, client_order_id: str, venue_order_id: str, instrument_id: str
+    ) -> VenueOrder | None:
         found = self._by_client.get(client_order_id)
         return None if found is None else self._view(found[0], found[1], [])
 
@@ -164,7 +183,11 @@ class PaperVenue(Venue):
         return [self._view(i, o, []) for i, o in self._by_client.values() if not o.is_terminal]
 
     async def positions(self) -> list[VenuePosition]:
-        return [VenuePosition(k, q, p) for k, (q, p) in sorted(self._positions.items()) if abs(q) > 1e-12]
+        return [
+            VenuePosition(k, q, p)
+            for k, (q, p) in sorted(self._positions.items())
+            if abs(q) > 1e-12
+        ]
 
     async def book(self, instrument_id: str, depth: int = 20) -> tuple[Levels, Levels] | None:
         eng = self.engines.get(instrument_id)
@@ -176,17 +199,35 @@ class PaperVenue(Venue):
 
     def _view(self, inst: str, order: Order, reports: list[Report]) -> VenueOrder:
         fills = [
-            VenueFill(r.fill.fill_id, r.fill.price, r.fill.quantity, r.fill.fee,
-                      r.fill.fee_currency, r.fill.liquidity == 1, r.fill.ts)
+            VenueFill(
+                r.fill.fill_id,
+                r.fill.price,
+                r.fill.quantity,
+                r.fill.fee,
+                r.fill.fee_currency,
+                r.fill.liquidity == 1,
+                r.fill.ts,
+            )
             for r in reports
             if r.fill is not None and r.order_id == order.order_id
         ]
-        reason = order.reason if order.status in (OrderStatus.REJECTED, OrderStatus.CANCELLED,
-                                                  OrderStatus.EXPIRED) else ""
+        reason = (
+            order.reason
+            if order.status in (OrderStatus.REJECTED, OrderStatus.CANCELLED, OrderStatus.EXPIRED)
+            else ""
+        )
         return VenueOrder(
-            order.order_id, order.owner, inst, "buy" if order.side is Side.BUY else "sell",
-            order.quantity, _STATUS[order.status], order.filled, order.average_price, order.fees,
-            reason, fills,
+            order.order_id,
+            order.owner,
+            inst,
+            "buy" if order.side is Side.BUY else "sell",
+            order.quantity,
+            _STATUS[order.status],
+            order.filled,
+            order.average_price,
+            order.fees,
+            reason,
+            fills,
         )
 
     def _dispatch(self, reports: list[Report], own: str | None) -> None:
