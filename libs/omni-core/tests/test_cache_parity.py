@@ -110,7 +110,7 @@ async def test_lock_waits_for_release(cache):
         order.append("released")
 
     t = asyncio.create_task(holder())
-    while not order:
+    while not order:  # noqa: ASYNC110
         await asyncio.sleep(0.005)
     async with cache.lock("w", ttl=5, wait=10):
         order.append("second")

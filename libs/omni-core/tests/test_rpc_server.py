@@ -189,7 +189,8 @@ async def test_deadlines_default_and_propagated(grpc_server):
     _, addr = await grpc_server((add_echo, servicer, SERVICE))
     async with channel(addr, default_timeout=30) as ch:
         assert (await echo_call(ch)(StringValue(value="x"))).value == "echo:x"
-        assert servicer.seen_deadline is not None and 0 < servicer.seen_deadline < 31  # gRPC rounds deadlines up slightly
+        # gRPC rounds deadlines up slightly
+        assert servicer.seen_deadline is not None and 0 < servicer.seen_deadline < 31
         await echo_call(ch)(StringValue(value="x"), timeout=5)
         assert servicer.seen_deadline < 6
         with pytest.raises(grpc.aio.AioRpcError) as err:

@@ -276,17 +276,18 @@ class RpcServer:
         self.requested_port = port
         self.port: int | None = None
         self.log = logger or get_logger("omni_core.rpc")
-        opts = [
+        self._options = [
             ("grpc.max_receive_message_length", max_message_mb * 1024 * 1024),
             ("grpc.max_send_message_length", max_message_mb * 1024 * 1024),
             ("grpc.so_reuseport", 0),
             *options,
         ]
-        self.server = grpc.aio.server(
-            interceptors=[ServerInterceptor(metrics, self.log), *interceptors], options=opts
-        )
-        self.health = health.aio.HealthServicer()
-        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
+        self._interceptors = [ServerInterceptor(metrics, self.log), *interceptors]
+        # grpc.aio objects bind to the running loop, so they are made in start(); servicers
+        # registered before then are kept here
+        self.server: grpc.aio.Server | None = None
+        self.health: Any = None
+        self._servicers: list[tuple[Callable[[Any, Any], None], Any]] = []
         self.service_names: list[str] = []
         self.serving = False
         self._started = False
@@ -298,7 +299,7 @@ class RpcServer:
         proto name (``omni.<domain>.v1.<X>Service``), used for health and reflection."""
         if self._started:
             raise RuntimeError("add servicers before start()")
-        add_fn(servicer, self.server)
+        self._servicers.append((add_fn, servicer))
         self.service_names.append(service_full_name)
 
     @property
@@ -307,6 +308,11 @@ class RpcServer:
         return f"{host}:{self.port}"
 
     async def start(self) -> int:
+        self.server = grpc.aio.server(interceptors=self._interceptors, options=self._options)
+        self.health = health.aio.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
+        for add_fn, servicer in self._servicers:
+            add_fn(servicer, self.server)
         names = [*self.service_names, HEALTH_SERVICE, reflection.SERVICE_NAME]
         reflection.enable_server_reflection(names, self.server)
         for name in ("", *self.service_names):
@@ -320,7 +326,7 @@ class RpcServer:
         return self.port
 
     async def set_serving(self, serving: bool) -> None:
-        if serving == self.serving:
+        if serving == self.serving or self.health is None:
             return
         self.serving = serving
         status = SERVING if serving else NOT_SERVING
@@ -337,7 +343,8 @@ class RpcServer:
         self._started = False
 
     async def wait_for_termination(self) -> None:
-        await self.server.wait_for_termination()
+        if self.server is not None:
+            await self.server.wait_for_termination()
 
 
 # --- client side ---------------------------------------------------------------------------
@@ -406,7 +413,8 @@ async def health_status(
     ch = ch or grpc.aio.insecure_channel(target)
     try:
         stub = health_pb2_grpc.HealthStub(ch)
-        resp = await stub.Check(health_pb2.HealthCheckRequest(service=service_name), timeout=timeout)
+        req = health_pb2.HealthCheckRequest(service=service_name)
+        resp = await stub.Check(req, timeout=timeout)
         return resp.status
     except grpc.aio.AioRpcError:
         return None
@@ -416,7 +424,10 @@ async def health_status(
 
 
 async def wait_ready(
-    target: str, service_name: str = "", timeout: float = 30.0, interval: float = 0.05  # noqa: ASYNC109
+    target: str,
+    service_name: str = "",
+    timeout: float = 30.0,  # noqa: ASYNC109
+    interval: float = 0.05,
 ) -> bool:
     """Wait until `target` reports SERVING for `service_name` ("" = the server overall)."""
     loop = asyncio.get_running_loop()
