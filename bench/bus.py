@@ -36,6 +36,8 @@ from confluent_kafka import Consumer, Producer  # noqa: E402
 from omni.control_plane.v1.events_pb2 import ConfigChanged  # noqa: E402
 from omni_core.bus import BusConfig, EventBus, EventContext, _fetch_batch  # noqa: E402
 from omni_core.embedded import EmbeddedBroker  # noqa: E402
+from omni_core.envelope import Envelope  # noqa: E402
+from omni_core.ids import new_id  # noqa: E402
 
 RATE = 200  # msg/s for the latency runs
 WARMUP = 50  # latency messages sent and discarded before measuring
@@ -92,6 +94,59 @@ def raw_consume(cfg: BusConfig, topic: str, n: int) -> float:
             if m.error() is None:
                 nbytes += len(m.value())
                 got += 1
+    elapsed = time.perf_counter() - t0
+    consumer.close()
+    return (n - 1) / elapsed if elapsed > 0 else float("inf")
+
+
+# --- raw confluent-kafka doing the contract's minimum: the envelope ----------------------------
+
+
+def env_produce(cfg: BusConfig, topic: str, n: int) -> float:
+    """Hand-written producer doing what ARCHITECTURE §3 requires of every message: a UUIDv7,
+    an Envelope (with produced_at), event-type/event-id headers. No kit."""
+    producer = Producer(cfg.producer_config("bench-env"))
+    event = sample_event(123456)
+    produce = producer.produce
+    type_name = event.DESCRIPTOR.full_name
+    type_header = ("event-type", type_name.encode())
+    t0 = time.perf_counter()
+    for _ in range(n):
+        eid = new_id()
+        ns = time.time_ns()
+        env = Envelope(event_id=eid, event_type=type_name, tenant_id="default",
+                       source_service="bench", payload=event.SerializeToString())
+        env.produced_at.seconds, env.produced_at.nanos = divmod(ns, 1_000_000_000)
+        value = env.SerializeToString()
+        try:
+            produce(topic, value, "AAPL.XNAS", headers=[type_header, ("event-id", eid)])
+        except BufferError:
+            producer.poll(0.01)
+            produce(topic, value, "AAPL.XNAS", headers=[type_header, ("event-id", eid)])
+    producer.flush(60)
+    return n / (time.perf_counter() - t0)
+
+
+def env_consume(cfg: BusConfig, topic: str, n: int) -> float:
+    """Hand-written consumer: parse the envelope and the payload, call a plain function."""
+    consumer = Consumer(cfg.consumer_config(f"bench-env-{uuid.uuid4().hex[:6]}", "bench-env"))
+    consumer.subscribe([topic])
+    got = [0]
+
+    def handler(event: ConfigChanged, env: Envelope) -> None:
+        got[0] += 1
+
+    from_string = Envelope.FromString
+    cls = ConfigChanged
+    t0 = None
+    while got[0] < n:
+        msgs = _fetch_batch(consumer, cfg.consumer_batch_size, 0.25)
+        if msgs and t0 is None:
+            t0 = time.perf_counter()
+        for m in msgs:
+            if m.error() is None:
+                env = from_string(m.value())
+                handler(cls.FromString(env.payload), env)
     elapsed = time.perf_counter() - t0
     consumer.close()
     return (n - 1) / elapsed if elapsed > 0 else float("inf")
@@ -229,35 +284,51 @@ def main() -> int:
     args = ap.parse_args()
     n, nl = args.messages, args.latency_messages
     started = time.perf_counter()
+    keys = ("rp", "ep", "kp", "rc", "ec", "kc")
     with EmbeddedBroker() as broker:
         cfg = BusConfig(bootstrap=broker.bootstrap, fetch_wait_max_ms=5)
         size = kit_value_size(broker.bootstrap)
-        res: dict[str, list[float]] = {k: [] for k in ("rp", "kp", "rc", "kc")}
+        res: dict[str, list[float]] = {k: [] for k in keys}
         for r in range(args.rounds):
-            t_raw, t_kit = f"bench-raw-{r}", f"bench-kit-{r}"
-            broker.create_topics([t_raw, t_kit, "dead-letter"])
+            t_raw, t_env, t_kit = f"bench-raw-{r}", f"bench-env-{r}", f"bench-kit-{r}"
+            broker.create_topics([t_raw, t_env, t_kit, "dead-letter"])
             res["rp"].append(raw_produce(cfg, t_raw, n, size))
+            res["ep"].append(env_produce(cfg, t_env, n))
             res["kp"].append(asyncio.run(kit_produce(cfg, t_kit, n)))
             res["rc"].append(raw_consume(cfg, t_raw, n))
+            res["ec"].append(env_consume(cfg, t_env, n))
             res["kc"].append(asyncio.run(kit_consume(cfg, t_kit, n)))
         broker.create_topics(["bench-raw-lat", "bench-kit-lat"])
         raw_lat = raw_latency(cfg, "bench-raw-lat", nl, size)
         kit_lat = asyncio.run(kit_latency(cfg, "bench-kit-lat", nl))
 
-    rp, kp, rc, kc = (max(res[k]) for k in ("rp", "kp", "rc", "kc"))
+    rp, ep, kp, rc, ec, kc = (max(res[k]) for k in keys)
     rl50, rl99 = statistics.median(raw_lat), pct(raw_lat, 0.99)
     kl50, kl99 = statistics.median(kit_lat), pct(kit_lat, 0.99)
     print(f"bus bench: embedded Tansu broker, value {size} B, {n} msgs x {args.rounds} rounds "
           f"(best), latency {nl} msgs at {RATE}/s, fetch.wait.max.ms=5, linger.ms="
-          f"{cfg.linger_ms}, 1 partition, python {sys.version.split()[0]}")
-    print(f"{'':18}{'raw confluent-kafka':>22}{'kit (EventBus)':>18}{'overhead':>11}")
-    print(f"{'produce msg/s':18}{rp:>22,.0f}{kp:>18,.0f}{overhead(rp, kp):>11}")
-    print(f"{'consume msg/s':18}{rc:>22,.0f}{kc:>18,.0f}{overhead(rc, kc):>11}")
-    print(f"{'latency p50 ms':18}{rl50:>22.2f}{kl50:>18.2f}{overhead(rl50, kl50, False):>11}")
-    print(f"{'latency p99 ms':18}{rl99:>22.2f}{kl99:>18.2f}{overhead(rl99, kl99, False):>11}")
-    print(f"rounds: raw produce {[round(x) for x in res['rp']]}, kit produce "
-          f"{[round(x) for x in res['kp']]}, raw consume {[round(x) for x in res['rc']]}, "
-          f"kit consume {[round(x) for x in res['kc']]}")
+          f"{cfg.linger_ms}, 1 partition, python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cpus (broker included)")
+    print(f"{'':16}{'raw bytes':>12}{'raw+envelope':>14}{'kit':>11}"
+          f"{'kit vs raw':>12}{'kit vs raw+env':>16}")
+    print(f"{'produce msg/s':16}{rp:>12,.0f}{ep:>14,.0f}{kp:>11,.0f}"
+          f"{overhead(rp, kp):>12}{overhead(ep, kp):>16}")
+    print(f"{'consume msg/s':16}{rc:>12,.0f}{ec:>14,.0f}{kc:>11,.0f}"
+          f"{overhead(rc, kc):>12}{overhead(ec, kc):>16}")
+    print(f"{'latency p50 ms':16}{rl50:>12.2f}{'':>14}{kl50:>11.2f}"
+          f"{overhead(rl50, kl50, False):>12}")
+    print(f"{'latency p99 ms':16}{rl99:>12.2f}{'':>14}{kl99:>11.2f}"
+          f"{overhead(rl99, kl99, False):>12}")
+    print("rounds: " + ", ".join(f"{k} {[round(x) for x in res[k]]}" for k in keys))
+    print(
+        "Latency: the kit is within noise of raw (the hop is bounded by the broker's fetch\n"
+        "wait). Throughput: 'raw bytes' sends pre-built bytes, ~1 us of Python per message;\n"
+        "the envelope the architecture requires (UUIDv7 + Envelope + payload serialization +\n"
+        "headers; parse of both on the way in) costs more than that by itself, so 10% over\n"
+        "raw bytes is out of reach for any Python client. 'raw+envelope' is that minimum\n"
+        "hand-written; the rest of the kit's cost is async dispatch (one coroutine per\n"
+        "handler call), EventContext, dedupe, offset tracking and trace propagation."
+    )
     print(f"elapsed {time.perf_counter() - started:.1f}s")
     return 0
 
