@@ -6,7 +6,8 @@ from pathlib import Path
 
 from omni_quant.marketsim import DEFAULT_UNIVERSE, MarketSimulator, Quote
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "svc_market_data" / "data" / "sample_ticks.csv"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "svc_market_data" / "data" / "sample_ticks.csv"
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ T0 = 1_767_619_800 * S  # 2026-01-05 13:30 UTC
 def iso(ns: int) -> str:
     import datetime as dt
 
-    return dt.datetime.fromtimestamp(ns / S, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(ns / S, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def bar_json(i: int) -> dict:

@@ -181,3 +181,21 @@ def test_quarantine_is_bounded_and_queryable():
 def test_bad_config_is_refused():
     with pytest.raises(ValueError):
         ValidationConfig(spike_min_pct=5, spike_max_pct=1)
+
+
+def test_quarantine_counted_in_prometheus_by_rule():
+    from omni_core.metrics import REGISTRY
+    from svc_market_data.metrics import record_quarantine
+
+    def value(rule, kind):
+        return REGISTRY.get_sample_value("omni_market_data_quarantined_total",
+                                         {"rule": rule, "kind": kind}) or 0.0
+
+    before = value("crossed", "quote"), value("outlier", "trade")
+    v = Validator(ValidationConfig(), Quarantine(10, on_record=record_quarantine))
+    v.check_quote("X", T0, 2.0, 1.0, 1, 1)
+    v.check_quote("X", T0 + 1, 2.0, 1.0, 1, 1)
+    v.check_quote("X", T0 + 2, 1.0, 1.01, 1, 1)
+    v.check_trade("X", T0 + 3, 5.0, 1)
+    assert value("crossed", "quote") == before[0] + 2
+    assert value("outlier", "trade") == before[1] + 1

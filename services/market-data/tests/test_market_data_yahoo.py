@@ -40,8 +40,10 @@ def chart(symbol: str, p1: int, p2: int) -> dict:
                  "regularMarketPrice": 195.0, "chartPreviousClose": 189.0, "priceHint": 2,
                  "currentTradingPeriod": {
                      "pre": {**period, "start": DAYS[-1] + 9 * 3600, "end": DAYS[-1] + OPEN_UTC},
-                     "regular": {**period, "start": DAYS[-1] + OPEN_UTC, "end": DAYS[-1] + 21 * 3600},
-                     "post": {**period, "start": DAYS[-1] + 21 * 3600, "end": DAYS[-1] + 25 * 3600}},
+                     "regular": {**period, "start": DAYS[-1] + OPEN_UTC,
+                                 "end": DAYS[-1] + 21 * 3600},
+                     "post": {**period, "start": DAYS[-1] + 21 * 3600,
+                              "end": DAYS[-1] + 25 * 3600}},
                  "dataGranularity": "1d", "range": "",
                  "validRanges": ["1d", "5d", "1mo", "3mo", "6mo", "1y", "max"]},
         "timestamp": ts,

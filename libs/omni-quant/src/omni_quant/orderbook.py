@@ -202,13 +202,20 @@ class OrderBook:
         """
         bids = self.bids
         asks = self.asks
-        # bids better than the new bid: keys < -bid
         bk = bids.keys
+        ak = asks.keys
+        if (bk and ak and bk[0] == -bid and ak[0] == ask and bid_size > 0.0
+                and ask_size > 0.0):  # same touch: sizes only
+            bids.sizes[bid] = bid_size
+            asks.sizes[ask] = ask_size
+            if ts_ns:
+                self.ts_ns = ts_ns
+            return
+        # bids better than the new bid: keys < -bid
         nb = -bid
         while bk and bk[0] < nb:
             del bids.sizes[-bk[0]]
             del bk[0]
-        ak = asks.keys
         while ak and ak[0] < ask:
             del asks.sizes[ak[0]]
             del ak[0]
@@ -289,7 +296,7 @@ class OrderBook:
         return out[0], out[1]
 
     def imbalance(self, n: int = 1) -> float:
-        """(bid depth - ask depth) / (bid depth + ask depth) over the best ``n`` levels, in [-1, 1]."""
+        """(bid depth - ask depth) / (bid depth + ask depth), best ``n`` levels; in [-1, 1]."""
         b = self.bids.depth(n)
         a = self.asks.depth(n)
         tot = b + a

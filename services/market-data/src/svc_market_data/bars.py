@@ -61,7 +61,8 @@ def parse_timeframe(label: str) -> Timeframe:
     m = _TF_RE.match(label.strip()) if isinstance(label, str) else None
     if not m:
         raise ValueError(
-            f"timeframe {label!r} is not one of <n>m, <n>h, <n>d (time), <n>t (ticks), <n>v (volume)")
+            f"timeframe {label!r} is not one of <n>m, <n>h, <n>d (time), <n>t (ticks), "
+            "<n>v (volume)")
     n = int(m.group(1))
     unit = m.group(2)
     if n <= 0:
@@ -300,7 +301,8 @@ class BarEngine:
             for s in times[1:]:
                 if s % base:
                     raise ValueError(
-                        f"timeframe {canonical_label(s)} is not a multiple of {canonical_label(base)}")
+                        f"timeframe {canonical_label(s)} is not a multiple of "
+                        f"{canonical_label(base)}")
             self.base = TimeBarAggregator(instrument, base, source)
             self.rollups = [BarRollup(instrument, s, source) for s in times[1:]]
         self.others: list[TickBarAggregator | VolumeBarAggregator] = []

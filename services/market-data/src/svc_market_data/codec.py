@@ -27,18 +27,45 @@ def ts_to_ns(ts) -> int:
     return ts.seconds * NS + ts.nanos
 
 
+# Per (instrument, source) templates: copying one is cheaper than setting the nested
+# instrument id and the source string on every event (hot path).
+_quote_templates: dict[tuple[str, str], ev.Quote] = {}
+_trade_templates: dict[tuple[str, str], ev.Trade] = {}
+_MAX_TEMPLATES = 100_000
+
+
+def _template(cache: dict, cls, instrument: str, source: str):
+    key = (instrument, source)
+    m = cache.get(key)
+    if m is None:
+        if len(cache) >= _MAX_TEMPLATES:
+            cache.clear()
+        m = cache[key] = cls(source=source)
+        m.instrument_id.value = instrument
+    return m
+
+
 def quote_to_proto(q: Quote, source: str = "") -> ev.Quote:
-    m = ev.Quote(bid=q.bid, ask=q.ask, bid_size=q.bid_size, ask_size=q.ask_size, source=source)
-    m.instrument_id.value = q.instrument
+    m = ev.Quote()
+    m.CopyFrom(_quote_templates.get((q.instrument, source))
+               or _template(_quote_templates, ev.Quote, q.instrument, source))
+    m.bid = q.bid
+    m.ask = q.ask
+    m.bid_size = q.bid_size
+    m.ask_size = q.ask_size
     t = m.time
     t.seconds, t.nanos = divmod(q.ts_ns, NS)
     return m
 
 
 def trade_to_proto(t: Trade, source: str = "") -> ev.Trade:
-    m = ev.Trade(price=t.price, size=t.size, aggressor_side=_SIDE[t.side], trade_id=t.trade_id,
-                 source=source)
-    m.instrument_id.value = t.instrument
+    m = ev.Trade()
+    m.CopyFrom(_trade_templates.get((t.instrument, source))
+               or _template(_trade_templates, ev.Trade, t.instrument, source))
+    m.price = t.price
+    m.size = t.size
+    m.aggressor_side = _SIDE[t.side]
+    m.trade_id = t.trade_id
     tt = m.time
     tt.seconds, tt.nanos = divmod(t.ts_ns, NS)
     return m

@@ -87,7 +87,7 @@ class MarketDataCore:
         if self._task is not None:
             try:
                 await asyncio.wait_for(asyncio.shield(self._task), 10)
-            except (asyncio.TimeoutError, asyncio.CancelledError):
+            except (TimeoutError, asyncio.CancelledError):
                 self._task.cancel()
                 with contextlib.suppress(BaseException):
                     await self._task

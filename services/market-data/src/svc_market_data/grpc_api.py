@@ -10,8 +10,13 @@ from omni.common.v1 import types_pb2
 from omni.market_data.v1 import events_pb2 as ev
 from omni.market_data.v1 import market_data_service_pb2 as pb
 from omni.market_data.v1 import market_data_service_pb2_grpc as pb_grpc
-from omni_core.errors import FailedPrecondition, InvalidArgument, NotFound, ResourceExhausted
-from omni_core.errors import Unavailable
+from omni_core.errors import (
+    FailedPrecondition,
+    InvalidArgument,
+    NotFound,
+    ResourceExhausted,
+    Unavailable,
+)
 from omni_quant.orderbook import ASK, BID
 
 from svc_market_data import codec

@@ -114,17 +114,18 @@ class Pipeline:
     def on_quote(self, q: Quote, source: str = "") -> bool:
         iid = q.instrument
         book = self.books.get(iid)
+        src = source or self.source
         if book is None:
-            return self._unknown(iid, "quote", q.ts_ns, source or self.source)
+            return self._unknown(iid, "quote", q.ts_ns, src)
         if self.validator.check_quote(iid, q.ts_ns, q.bid, q.ask, q.bid_size, q.ask_size,
-                                      source or self.source) is not None:
+                                      src) is not None:
             self.counts["rejected"] += 1
             return False
         book.apply_top(q.bid, q.bid_size, q.ask, q.ask_size, q.ts_ns)
         self.quotes[iid] = q
         self.counts["quotes"] += 1
         if self.publish_quotes:
-            self._emit(iid, codec.quote_to_proto(q, source or self.source))
+            self._emit(iid, codec.quote_to_proto(q, src))
         return True
 
     def on_trade(self, t: Trade, source: str = "") -> bool:
@@ -179,7 +180,8 @@ class Pipeline:
             rule = "crossed" if trial.is_crossed() else "locked"
             if rule == "crossed" or not self.instruments[instrument].allow_locked:
                 self.validator._reject(instrument, rule,
-                                       f"book best bid {trial.best_bid} >= best ask {trial.best_ask}",
+                                       f"book best bid {trial.best_bid} >= best ask "
+                                       f"{trial.best_ask}",
                                        "book", ts_ns, repr(trial), source or self.source)
                 self.counts["rejected"] += 1
                 return False
@@ -189,7 +191,8 @@ class Pipeline:
             self._emit(instrument, codec.book_to_proto(trial, None, source or self.source))
         return True
 
-    def on_book_delta(self, instrument: str, ts_ns: int, updates: Sequence[tuple[int, float, float]],
+    def on_book_delta(self, instrument: str, ts_ns: int,
+                      updates: Sequence[tuple[int, float, float]],
                       sequence: int = 0, source: str = "", publish: bool = True) -> bool:
         """Apply level updates (side, price, new size). A delta whose result would cross the
         book, or whose sequence does not follow the book's, is quarantined and not applied."""
@@ -250,7 +253,8 @@ class Pipeline:
 def book_diff(old: OrderBook, new: OrderBook) -> list[tuple[int, float, float]]:
     """The level updates that turn ``old`` into ``new``."""
     out: list[tuple[int, float, float]] = []
-    for side, o, n in ((BID, old.bids.sizes, new.bids.sizes), (ASK, old.asks.sizes, new.asks.sizes)):
+    for side, o, n in ((BID, old.bids.sizes, new.bids.sizes),
+                       (ASK, old.asks.sizes, new.asks.sizes)):
         for p, s in n.items():
             if o.get(p) != s:
                 out.append((side, p, s))

@@ -108,7 +108,8 @@ class Settings(ServiceSettings):
                 for name in ("md_alpaca_api_key", "md_alpaca_secret_key"):
                     v = getattr(self, name)
                     if v is None or not v.get_secret_value():
-                        problems.append((f"OMNI_{name.upper()}", "required for the alpaca provider"))
+                        problems.append((f"OMNI_{name.upper()}",
+                                         "required for the alpaca provider"))
             if p == "yahoo":
                 try:
                     from svc_market_data.providers.yahoo import YF_INTERVALS

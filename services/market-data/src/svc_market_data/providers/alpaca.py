@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from alpaca.data.historical.stock import StockHistoricalDataClient
 from alpaca.data.live.stock import StockDataStream
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def _ns(dt: datetime) -> int:
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return int(dt.timestamp()) * NS + dt.microsecond * 1000
 
 
@@ -64,8 +64,8 @@ class AlpacaProvider(Provider):
                    end_ns: int) -> list[Bar]:
         req = StockBarsRequest(
             symbol_or_symbols=symbol, timeframe=alpaca_timeframe(seconds),
-            start=datetime.fromtimestamp(start_ns / NS, tz=timezone.utc),
-            end=datetime.fromtimestamp(end_ns / NS, tz=timezone.utc), feed=self.feed)
+            start=datetime.fromtimestamp(start_ns / NS, tz=UTC),
+            end=datetime.fromtimestamp(end_ns / NS, tz=UTC), feed=self.feed)
         barset = self._rest.get_stock_bars(req)
         label = parse_timeframe(f"{seconds // 60}m" if seconds < 3600 else
                                 f"{seconds // 3600}h" if seconds < 86_400 else
@@ -125,7 +125,7 @@ class AlpacaProvider(Provider):
             await stream.close()  # wake the receive loop now rather than at its 5 s poll
             try:
                 await asyncio.wait_for(task, 10)
-            except (asyncio.TimeoutError, asyncio.CancelledError):
+            except (TimeoutError, asyncio.CancelledError):
                 task.cancel()
             stopper.cancel()
 

@@ -16,7 +16,7 @@ from omni_quant.marketsim import Quote, Trade
 
 from svc_market_data.bars import BAR_TIME, Bar, parse_timeframe
 from svc_market_data.pipeline import InstrumentInfo
-from svc_market_data.providers.base import NS, Provider, Sink
+from svc_market_data.providers.base import Provider, Sink
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ class CcxtProvider(Provider):
                     log.warning("%s poll failed: %s", self.name, exc)
                 try:
                     await asyncio.wait_for(stop.wait(), self.poll_interval_s)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
         finally:
             await self.close()

@@ -6,7 +6,8 @@ Columns (names are case-insensitive; the first present alias wins):
   or an ISO-8601 string (UTC when no offset is given);
 * instrument: ``instrument`` | ``instrument_id`` | ``symbol``;
 * quotes: ``bid``, ``ask`` [, ``bid_size``, ``ask_size``];
-* trades: ``price``, ``size`` | ``quantity`` | ``qty`` [, ``side`` (buy/sell/B/S/1/2), ``trade_id``];
+* trades: ``price``, ``size`` | ``quantity`` | ``qty`` [, ``side`` (buy/sell/B/S/1/2),
+  ``trade_id``];
 * bars: ``open``, ``high``, ``low``, ``close``, ``volume`` [, ``timeframe`` (default "1m")];
 * a ``type`` column (quote | trade | bar) allows several kinds in one file.
 
@@ -22,14 +23,14 @@ import heapq
 import math
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-from omni_quant.marketsim import Quote, Trade
+from omni_quant.marketsim import DEFAULT_UNIVERSE, Quote, Trade
 
 from svc_market_data.bars import BAR_TIME, Bar, parse_timeframe
 from svc_market_data.pipeline import InstrumentInfo
@@ -63,7 +64,7 @@ def _read_table(path: Path) -> pa.Table:
 def _to_ns(v) -> int:
     if isinstance(v, datetime):
         if v.tzinfo is None:
-            v = v.replace(tzinfo=timezone.utc)
+            v = v.replace(tzinfo=UTC)
         return int(v.timestamp()) * NS + v.microsecond * 1000
     if isinstance(v, str):
         s = v.strip()
@@ -176,9 +177,16 @@ class ReplayProvider(Provider):
         self.pacer: Pacer | None = None
         self.events: list[tuple[int, object]] = self._load()
         seen: dict[str, InstrumentInfo] = {i.instrument_id: i for i in instruments}
+        known = {s.instrument_id: s for s in DEFAULT_UNIVERSE}
         for _, e in self.events:
             iid = e.instrument
-            if iid not in seen:
+            if iid in seen:
+                continue
+            spec = known.get(iid)
+            if spec is not None:  # the simulator's universe doubles as a small instrument master
+                seen[iid] = InstrumentInfo(iid, spec.asset_class, spec.tick_size, spec.lot_size,
+                                           spec.currency, spec.venue, spec.description, self.name)
+            else:
                 seen[iid] = InstrumentInfo(iid, _guess_class(iid), source=self.name)
         self._instruments = list(seen.values())
         self.replayed = 0

@@ -13,7 +13,7 @@ import logging
 import math
 import re
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
@@ -73,8 +73,8 @@ class YahooProvider(Provider):
                       end_ns: int) -> list[Bar]:
         yf = self.yf
         interval = YF_INTERVALS[seconds]
-        start = datetime.fromtimestamp(start_ns / NS, tz=timezone.utc)
-        end = datetime.fromtimestamp(end_ns / NS, tz=timezone.utc)
+        start = datetime.fromtimestamp(start_ns / NS, tz=UTC)
+        end = datetime.fromtimestamp(end_ns / NS, tz=UTC)
         with _yf_lock:  # yfinance keeps process-wide state (session, caches)
             ticker = yf.Ticker(symbol, session=self.session)
             df = ticker.history(start=start, end=end, interval=interval, auto_adjust=False,
@@ -84,7 +84,7 @@ class YahooProvider(Provider):
         for ts, row in df.iterrows():
             if seconds >= 86_400:
                 d = ts.date()
-                t = int(datetime(d.year, d.month, d.day, tzinfo=timezone.utc).timestamp()) * NS
+                t = int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp()) * NS
             else:
                 t = int(ts.tz_convert("UTC").value)
             o, h, lo, c = (float(row[k]) for k in ("Open", "High", "Low", "Close"))
@@ -131,7 +131,7 @@ class YahooProvider(Provider):
             await self.poll_once(sink, time.time_ns())
             try:
                 await asyncio.wait_for(stop.wait(), self.poll_interval_s)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
 
