@@ -187,3 +187,92 @@ async def test_grpc_contract(app, grpc_server):
         with pytest.raises(grpc.aio.AioRpcError) as e:
             await stub.GetVenueStatus(bg.GetVenueStatusRequest(venue="nyse"))
         assert e.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_the_kit_service_end_to_end_and_restart(
+    postgres_url, kafka_bootstrap, kafka_topics, bus_config, tmp_path
+):
+    """build() on the real kit: migrations, gRPC health, commands over the broker; then a restart
+    on the same database finds the resting order and closes it (the paper venue restarted empty)."""
+    import uuid
+
+    from svc_broker_gateway.app import build
+
+    def make():
+        settings = BrokerGatewaySettings(
+            kafka_bootstrap=kafka_bootstrap,
+            database_url=postgres_url.url,
+            database_schema=postgres_url.schema,
+            grpc_host="127.0.0.1",
+            grpc_port=0,
+            metrics_port=None,
+            home=tmp_path,
+            heartbeat_interval=5,
+            paper_latency_ms=0,
+        )
+        return build(
+            settings,
+            topics=kafka_topics,
+            bus_overrides={
+                "group_id": f"broker-gateway-{uuid.uuid4().hex[:8]}",
+                "fetch_wait_max_ms": 5,
+                "retry_backoff_initial": 0.01,
+                "retry_backoff_max": 0.05,
+                "commit_interval_ms": 100,
+            },
+        )
+
+    reports: list[ome.ExecutionReport] = []
+    recon: list[bge.ReconciliationReport] = []
+    om_bus = EventBus(bus_config(), "order-manager-test")
+
+    async def on_report(ev, ctx) -> None:
+        reports.append(ev)
+
+    async def on_recon(ev, ctx) -> None:
+        recon.append(ev)
+
+    om_bus.subscribe(kafka_topics["order-management"], ome.ExecutionReport, on_report)
+    om_bus.subscribe(kafka_topics["system-monitoring"], bge.ReconciliationReport, on_recon)
+    await om_bus.start()
+    svc = make()
+    try:
+        await svc.start()
+        assert await svc.wait_ready(60), f"not ready: {svc.dependencies}"
+        await wait_until(lambda: len(recon) >= 1, 30, "reconciliation at start")
+        svc.app.paper[0].on_book(AAPL, [(189.99, 300)], [(190.01, 100)])
+        topic = kafka_topics["order-management"]
+        await om_bus.publish(topic, "acct-7", submit("k1", 20))
+        await om_bus.publish(topic, "acct-7", submit("k2", 10, limit=180.0))
+        await wait_until(
+            lambda: any(r.order_id == "k1" and r.exec_type == ome.EXEC_TYPE_FILL for r in reports),
+            30,
+            "k1 filled",
+        )
+        await wait_until(lambda: any(r.order_id == "k2" for r in reports), 30, "k2 accepted")
+        async with channel(svc.grpc_address) as ch:
+            stub = bg_grpc.BrokerGatewayServiceStub(ch)
+            venues = (await stub.ListVenues(bg.ListVenuesRequest())).venues
+            assert [v.name for v in venues] == ["paper"]
+    except BaseException:
+        await om_bus.stop()
+        raise
+    finally:
+        await svc.stop()
+    # restart: the same database, a fresh (empty) paper venue
+    svc2 = make()
+    await svc2.start()
+    try:
+        assert await svc2.wait_ready(60)
+        await wait_until(
+            lambda: any(
+                r.order_id == "k2" and r.exec_type == ome.EXEC_TYPE_CANCELLED for r in reports
+            ),
+            30,
+            "k2 closed by reconciliation",
+        )
+        start = [r for r in recon if r.trigger == "start" and r.orders_checked == 1]
+        assert start and start[-1].discrepancies[0].kind == bg.DISCREPANCY_KIND_ORDER_NOT_FOUND
+    finally:
+        await svc2.stop()
+        await om_bus.stop()

@@ -176,9 +176,16 @@ class GatewayApp:
 
     # ---- lifecycle
     async def start(self, *_: Any) -> None:
+        """Load state and reconcile with every venue; commands wait for this."""
+        await self.load()
+        await self.reconcile_at_start()
+
+    async def load(self) -> None:
         for slot in self.gateway.slots.values():
             await slot.venue.start()
         await self.gateway.load()
+
+    async def reconcile_at_start(self) -> None:
         try:
             await self.gateway.reconcile(trigger="start")
         finally:
@@ -246,17 +253,23 @@ class GatewayApp:
         ]
 
 
-def build(settings: BrokerGatewaySettings | None = None):
-    """The service on the kit: gRPC BrokerGatewayService, Kafka handlers, migrations, periodic
-    sync and reconciliation, reconciliation at start."""
+def build(
+    settings: BrokerGatewaySettings | None = None,
+    *,
+    topics: dict[str, str] | None = None,
+    bus_overrides: dict[str, Any] | None = None,
+):
+    """The service on the kit: gRPC BrokerGatewayService, Kafka handlers, migrations (run by
+    the kit), state loaded before the consumer starts, reconciliation with every venue as soon
+    as the bus is up (commands wait for it), periodic sync and reconciliation."""
     from omni_core.service import Service
 
     s = settings or BrokerGatewaySettings()
-    svc = Service(s)
+    svc = Service(s, uses_cache=False, topics=topics, bus_overrides=bus_overrides)
     app = GatewayApp(
         build_venues(s),
         svc.db.engine,
-        svc.bus.publish,
+        svc.publish,
         router=SmartOrderRouter(s.route_latency_bps_per_ms, s.route_min_split_saving_bps),
         breaker_threshold=s.breaker_threshold,
         breaker_reset_s=s.breaker_reset,
@@ -264,9 +277,25 @@ def build(settings: BrokerGatewaySettings | None = None):
     svc.add_servicer(add_to_server, app.servicer, FULL_NAME)
     for topic, cls, fn in app.handlers():
         svc.on_event(topic, cls)(fn)
-    svc.on_start(app.start)
-    if hasattr(svc, "on_stop"):
-        svc.on_stop(app.stop)
+    tasks: list[asyncio.Task] = []
+
+    async def on_start() -> None:
+        await app.load()
+
+        async def after_bus() -> None:
+            while not (svc.bus is not None and svc.bus.running):
+                await asyncio.sleep(0.01)
+            await app.reconcile_at_start()
+
+        tasks.append(asyncio.get_running_loop().create_task(after_bus()))
+
+    async def on_stop() -> None:
+        for t in tasks:
+            t.cancel()
+        await app.stop()
+
+    svc.on_start(on_start)
+    svc.on_stop(on_stop)
     svc.every(s.sync_interval, app.sync)
     svc.every(s.reconcile_interval, app.periodic_reconcile)
     svc.app = app  # type: ignore[attr-defined]
