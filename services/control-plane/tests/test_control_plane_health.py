@@ -324,3 +324,47 @@ def test_breaker_changed_event_feeds_health() -> None:
     h = t.service_health("broker-gateway", T0)
     assert h.open_breakers == 1 and comp(h, "open_breakers").penalty == 7.5
     assert h.score == 92.5
+
+
+def test_stale_lifecycle_event_is_ignored() -> None:
+    t = HealthTracker()
+    t1 = T0 + timedelta(seconds=30)
+    t.record_heartbeat(hb(t1), t1)
+    stopped = cp.ServiceLifecycleChanged(
+        service="risk-engine", instance_id="i-1", phase=cp.SERVICE_PHASE_STOPPED
+    )
+    # produced before the last heartbeat: a redelivered STOPPED of an earlier life
+    assert not t.record_lifecycle(stopped, t1, produced_at=T0)
+    assert t.service_health("risk-engine", t1).status == HEALTHY
+    assert t.record_lifecycle(stopped, t1, produced_at=t1 + timedelta(seconds=1))
+    assert t.service_health("risk-engine", t1).status == STOPPED
+
+
+def test_lifecycle_starting_counts_a_restart_and_not_ready() -> None:
+    t = HealthTracker()
+    t.record_heartbeat(hb(T0, instance="a"), T0)
+    at = T0 + timedelta(seconds=2)
+    ev = cp.ServiceLifecycleChanged(
+        service="risk-engine", instance_id="b", phase=cp.SERVICE_PHASE_STARTING
+    )
+    assert t.record_lifecycle(ev, at, produced_at=at)
+    h = t.service_health("risk-engine", at)
+    assert h.restarts == 1 and set(h.instance_ids) == {"a", "b"}
+    b = next(i for i in h.instances if i.instance_id == "b")
+    assert not b.ready and b.score == pytest.approx(70.0 - 10 / 3, abs=0.01)
+
+
+def test_orphan_breakers_are_forgotten() -> None:
+    board = BreakerBoard()
+    t = HealthTracker(HealthPolicy(forget_after_beats=10, default_interval=5), board)
+    t.record_breaker(
+        cp.CircuitBreakerChanged(
+            service="broker-gateway",
+            instance_id="ghost",
+            breaker=breaker("v", cp.BREAKER_STATUS_OPEN, T0),
+        )
+    )
+    t.forget_stale(T0 + timedelta(seconds=49))
+    assert len(board) == 1
+    t.forget_stale(T0 + timedelta(seconds=51))
+    assert len(board) == 0

@@ -91,7 +91,7 @@ def build(
 
     @svc.on_event(SYSTEM, cp.ServiceLifecycleChanged)
     async def on_lifecycle(event: cp.ServiceLifecycleChanged, ctx: Any) -> None:
-        tracker.record_lifecycle(event, svc.clock.now())
+        tracker.record_lifecycle(event, svc.clock.now(), ctx.produced_at)
 
     @svc.on_event(SYSTEM, cp.CircuitBreakerChanged)
     async def on_breaker(event: cp.CircuitBreakerChanged, ctx: Any) -> None:

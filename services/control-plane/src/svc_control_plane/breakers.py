@@ -109,6 +109,18 @@ class BreakerBoard:
         for k in [k for k in self._entries if k[0] == service and k[1] == instance_id]:
             del self._entries[k]
 
+    def forget_orphans(self, service: str, live: set[str], older_than: datetime) -> int:
+        """Drops breakers of `service` whose instance is not in `live` and which have not
+        changed since `older_than` (bounded memory on long runs)."""
+        gone = [
+            k
+            for k, e in self._entries.items()
+            if k[0] == service and k[1] not in live and e.changed_at < older_than
+        ]
+        for k in gone:
+            del self._entries[k]
+        return len(gone)
+
     def entries(
         self, service: str | None = None, statuses: Iterable[int] | None = None
     ) -> list[BoardEntry]:

@@ -247,22 +247,34 @@ class HealthTracker:
         self.board.apply_heartbeat(hb)
         return True
 
-    def record_lifecycle(self, ev: cp.ServiceLifecycleChanged, received_at: datetime) -> bool:
+    def record_lifecycle(
+        self,
+        ev: cp.ServiceLifecycleChanged,
+        received_at: datetime,
+        produced_at: datetime | None = None,
+    ) -> bool:
+        """Applies a lifecycle change. ``produced_at`` (the envelope's time) orders it against
+        heartbeats: a change produced before the instance's last heartbeat is stale (a
+        redelivery or a replayed backlog) and ignored."""
         svc = self._service(ev.service)
         if svc is None or not ev.instance_id:
             return False
+        at = min(produced_at, received_at) if produced_at is not None else received_at
         inst = svc.instances.get(ev.instance_id)
+        if inst is not None and inst.sent_at is not None and produced_at is not None:
+            if produced_at < inst.sent_at:
+                return False
         if inst is None:
             if ev.phase in (cp.SERVICE_PHASE_STOPPING, cp.SERVICE_PHASE_STOPPED):
                 return False  # nothing known to stop
             inst = _Instance(ev.instance_id, interval=self.policy.default_interval)
-            inst.observed_at = received_at
+            inst.observed_at = at
             svc.instances[ev.instance_id] = inst
             if svc.first_seen is None:
-                svc.first_seen = received_at
+                svc.first_seen = at
             elif ev.phase == cp.SERVICE_PHASE_STARTING:
-                self._restart(svc, received_at)
-                inst.started_at = received_at
+                self._restart(svc, at)
+                inst.started_at = at
         inst.phase = ev.phase
         if ev.phase == cp.SERVICE_PHASE_READY:
             inst.ready = True
@@ -399,6 +411,12 @@ class HealthTracker:
             if silent > self.policy.forget_after_beats or (inst.stopped and len(svc.instances) > 1):
                 del svc.instances[iid]
                 self.board.forget_instance(svc.name, iid)
+        # breakers reported by instances we never heard a heartbeat from (or forgot) go too,
+        # once they are as old as a forgotten instance
+        horizon = now - timedelta(
+            seconds=self.policy.forget_after_beats * self.policy.default_interval
+        )
+        self.board.forget_orphans(svc.name, set(svc.instances), horizon)
 
     def service_health(self, name: str, now: datetime) -> ServiceHealth:
         svc = self._services.get(name)
