@@ -140,3 +140,46 @@ async def test_ccxt_crossed_book_quarantined(fake_server):
     book = pipe.books["BTC-USDT.CRYPTO"]
     # the crossed snapshot was not applied; only the (good) ticker quote set the touch
     assert book.levels(2) == [(65000.5, 1.0)] and book.levels(1) == [(65000.0, 1.5)]
+
+
+async def test_get_bars_backfills_from_the_exchange_when_the_store_is_empty(
+        fake_server, grpc_server, sqlite_url):
+    from omni.common.v1 import types_pb2
+    from omni.market_data.v1 import market_data_service_pb2 as pb
+    from omni.market_data.v1.market_data_service_pb2_grpc import (
+        MarketDataServiceStub,
+        add_MarketDataServiceServicer_to_server,
+    )
+    from omni_core.db import Database
+    from omni_core.rpc import channel
+    from svc_market_data.core import MarketDataCore
+    from svc_market_data.grpc_api import FULL_NAME, MarketDataServicer
+    from svc_market_data.store import HistoryStore
+
+    db = Database(sqlite_url)
+    await db.migrate("svc_market_data.migrations")
+    seen = []
+    async with fake_server(binance_app(seen)) as url:
+        p = CcxtProvider("binance", {"BTC/USDT": "BTC-USDT.CRYPTO"}, base_url=url)
+        core = MarketDataCore(p, ["1m"])
+        core.store = HistoryStore(db)
+        _, address = await grpc_server(
+            (add_MarketDataServiceServicer_to_server, MarketDataServicer(core), FULL_NAME))
+        req = pb.GetBarsRequest(
+            instrument_id=types_pb2.InstrumentId(value="BTC-USDT.CRYPTO"), timeframe="1m",
+            range=types_pb2.TimeRange(start={"seconds": T0_MS // 1000},
+                                      end={"seconds": T0_MS // 1000 + 360}))
+        try:
+            async with channel(address) as ch:
+                stub = MarketDataServiceStub(ch)
+                first = await stub.GetBars(req)
+                n_calls = len([s for s in seen if s[0] == "/api/v3/klines"])
+                again = await stub.GetBars(req)  # now served from the store
+        finally:
+            await p.close()
+    assert [b.start.seconds for b in first.bars] == [T0_MS // 1000 + 60 * i for i in range(6)]
+    assert first.bars[0].source == "ccxt:binance"
+    assert list(again.bars) == list(first.bars)
+    assert len([s for s in seen if s[0] == "/api/v3/klines"]) == n_calls
+    assert (await HistoryStore(db).count())[0] == 6
+    await db.dispose()

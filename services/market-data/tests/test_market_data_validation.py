@@ -199,3 +199,13 @@ def test_quarantine_counted_in_prometheus_by_rule():
     v.check_trade("X", T0 + 3, 5.0, 1)
     assert value("crossed", "quote") == before[0] + 2
     assert value("outlier", "trade") == before[1] + 1
+
+
+def test_quote_gap_recorded_but_data_after_it_published():
+    p, v, pub = make(gap_after_s=30)
+    assert p.on_quote(Quote("X", T0, 10.0, 10.01, 1, 1))
+    assert p.on_quote(Quote("X", T0 + 20 * S, 10.0, 10.01, 2, 1))
+    assert p.on_quote(Quote("X", T0 + 80 * S, 10.0, 10.01, 3, 1))
+    assert rules(v) == ["gap"]
+    assert v.quarantine.records[0].reason == "no quote for 60.0s"
+    assert len(pub) == 3

@@ -59,7 +59,10 @@ class Settings(ServiceSettings):
     md_spike_max_pct: float = Field(default=8.0, gt=0)
     md_spike_confirm: int = Field(default=3, ge=1, le=100)
     md_stale_after: float = Field(default=10.0, gt=0)
+    # a tick older than this by the clock is quarantined as stale (0 = off; replays are old)
     md_max_tick_age: float = Field(default=0.0, ge=0)
+    # record a "gap" when consecutive quotes of an instrument are further apart (0 = off)
+    md_gap_after: float = Field(default=0.0, ge=0)
     md_quarantine_capacity: int = Field(default=10_000, ge=1, le=10_000_000)
 
     # history store
