@@ -271,8 +271,11 @@ async def test_the_kit_service_end_to_end_and_restart(
             30,
             "k2 closed by reconciliation",
         )
+        await wait_until(
+            lambda: any(r.trigger == "start" and r.orders_checked == 1 for r in recon), 30, "report"
+        )
         start = [r for r in recon if r.trigger == "start" and r.orders_checked == 1]
-        assert start and start[-1].discrepancies[0].kind == bg.DISCREPANCY_KIND_ORDER_NOT_FOUND
+        assert start[-1].discrepancies[0].kind == bg.DISCREPANCY_KIND_ORDER_NOT_FOUND
     finally:
         await svc2.stop()
         await om_bus.stop()

@@ -283,7 +283,8 @@ def build(
         await app.load()
 
         async def after_bus() -> None:
-            while not (svc.bus is not None and svc.bus.running):
+            # the kit starts the bus right after the on_start hooks; it has no event for it
+            while not (svc.bus is not None and svc.bus.running):  # noqa: ASYNC110
                 await asyncio.sleep(0.01)
             await app.reconcile_at_start()
 
