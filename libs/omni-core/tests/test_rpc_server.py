@@ -12,7 +12,7 @@ from google.protobuf.wrappers_pb2 import StringValue
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from omni_core import errors, tracing
-from omni_core.logging import configure_logging
+from omni_core.logging import configure_logging, get_logger
 from omni_core.metrics import get_metrics
 from omni_core.rpc import SERVING, RpcServer, channel, health_status, remaining_time, wait_ready
 from pydantic import BaseModel
@@ -35,6 +35,7 @@ class Echo:
         text = request.value
         self.seen_deadline = remaining_time()
         self.seen_traceparent = tracing.current_traceparent()[0]
+        get_logger("echo").info("inside echo")
         if text == "missing":
             raise errors.NotFound("no such order: o-1")
         if text == "bad":
@@ -205,13 +206,18 @@ async def test_trace_context_crosses_the_call(grpc_server):
         "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
     from opentelemetry import context as otel_context
 
+    buf = io.StringIO()
+    configure_logging("rpc-test", "INFO", "json", stream=buf)
     token = otel_context.attach(parent)
     try:
         async with channel(addr) as ch:
             await echo_call(ch)(StringValue(value="t"))
     finally:
         otel_context.detach(token)
+        configure_logging("omni")
     assert servicer.seen_traceparent.startswith("00-0af7651916cd43dd8448eb211c80319c-")
+    inside = [json.loads(x) for x in buf.getvalue().splitlines() if "inside echo" in x]
+    assert inside and inside[0]["trace_id"] == "0af7651916cd43dd8448eb211c80319c"
 
 
 async def test_metrics_count_calls_by_code(grpc_server):

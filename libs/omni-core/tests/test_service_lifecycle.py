@@ -307,31 +307,38 @@ async def test_migrations_run_at_start(kafka_bootstrap, kafka_topics, postgres_u
 
 
 async def test_outbox_relay_through_the_bus(kafka_bootstrap, kafka_topics, sqlite_url):
-    from omni_core.db import Outbox, OutboxRelay
-
     s = settings(kafka_bootstrap=kafka_bootstrap, database_url=sqlite_url)
     svc = Service(s, topics=kafka_topics, bus_overrides=group())
-    outbox = Outbox(svc.db)
-    relay = OutboxRelay(outbox, svc.bus, interval=0.05)
-    svc.on_stop(relay.stop)
+    outbox = svc.use_outbox(interval=0.05)
+    topic = kafka_topics["order-management"]
+    early: list[str] = []
+
+    @svc.on_ready
+    async def publish_on_ready() -> None:  # the producer is up by now
+        early.append(await svc.publish("order-management", "acct-0",
+                                       cp.ConfigChanged(key="ready")))
+
     await svc.start()
     try:
         assert await svc.wait_ready(60)
-        relay.start()
-        topic = kafka_topics["order-management"]
         async with svc.db.session() as session:
             eid = await outbox.add(session, topic, "acct-9",
                                    cp.ConfigChanged(key="k", version=1))
-        msgs = await asyncio.to_thread(read_topic, kafka_bootstrap, topic, 1, 20)
-        env = decode(msgs[0].value())
-        assert env.event_id == eid and msgs[0].key() == b"acct-9"
+        msgs = await asyncio.to_thread(read_topic, kafka_bootstrap, topic, 2, 20)
+        assert [decode(m.value()).event_id for m in msgs] == [early[0], eid]
+        assert msgs[1].key() == b"acct-9"
         for _ in range(2000):  # marked published after the broker acknowledged it
             if await outbox.pending() == 0:
                 break
             await asyncio.sleep(0.01)
         assert await outbox.pending() == 0 and outbox.last_error is None
+        # written just before stop: the relay publishes it on the way out
+        async with svc.db.session() as session:
+            last = await outbox.add(session, topic, "acct-9", cp.ConfigChanged(key="last"))
     finally:
         await svc.stop()
+    msgs = await asyncio.to_thread(read_topic, kafka_bootstrap, topic, 3, 20)
+    assert decode(msgs[-1].value()).event_id == last
 
 
 def test_sigterm_stops_gracefully(kafka_bootstrap, tmp_path):

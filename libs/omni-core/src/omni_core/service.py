@@ -18,6 +18,11 @@ cache, the clock, runtime config, logging, metrics, readiness, heartbeats and gr
     from svc_risk_engine.app import build
     run(build)
 
+Hooks: ``on_start`` (dependencies up, migrations done, bus not yet started), ``on_ready``
+(bus started), ``on_stop`` (after the gRPC drain, before the bus stops). ``use_outbox()`` gives
+a transactional outbox whose relay runs between ready and stop. ``durable_dedupe=False`` keeps
+the bus's in-memory dedupe for hot paths where replays are harmless or handled by the service.
+
 Start: the gRPC server listens at once with health NOT_SERVING (overall and per service), the
 metrics endpoint serves, and a readiness loop pings the database, the broker and the cache. When
 all answer for the first time it runs the migrations (``svc_<name>.migrations`` if present), the
@@ -84,6 +89,7 @@ class Service:
         clock: Clock | None = None,
         topics: dict[str, str] | None = None,
         bus_overrides: dict[str, Any] | None = None,
+        durable_dedupe: bool = True,
     ) -> None:
         from omni_core.ids import new_id
 
@@ -120,7 +126,7 @@ class Service:
             from omni_core.bus import EventBus
 
             dedupe = None
-            if self.db is not None:
+            if self.db is not None and durable_dedupe:
                 from omni_core.db import DbDeduplicator
 
                 dedupe = DbDeduplicator(self.db, self.name)
@@ -134,6 +140,9 @@ class Service:
             self.bus.subscribe(self.topic(SYSTEM_TOPIC), cp.ConfigChanged, self._on_config)
         self._on_start: list[Hook] = []
         self._on_stop: list[Hook] = []
+        self._on_ready: list[Hook] = []
+        self.outbox: Any = None
+        self._relay: Any = None
         self._periodic: list[tuple[float, Callable[[], Awaitable[Any]], str]] = []
         self._checks: dict[str, Callable[[], Awaitable[bool]]] = {}
         self._tasks: list[asyncio.Task[Any]] = []
@@ -180,6 +189,27 @@ class Service:
         starts consuming and before health says SERVING."""
         self._on_start.append(fn)
         return fn
+
+    def on_ready(self, fn: Hook) -> Hook:
+        """Run once, right after the bus started (the producer is up), before health first
+        says SERVING: the place to publish or start work that publishes."""
+        self._on_ready.append(fn)
+        return fn
+
+    def use_outbox(self, *, interval: float = 0.5, batch: int = 100) -> Any:
+        """A transactional `Outbox` on the service database, relayed through the bus from
+        start (after the producer is up) until stop (before the producer flushes)."""
+        if self.db is None or self.bus is None:
+            raise RuntimeError("the outbox needs a database and a bus")
+        if self.outbox is None:
+            from omni_core.db import Outbox, OutboxRelay
+
+            self.outbox = Outbox(self.db)
+            self._relay = OutboxRelay(
+                self.outbox, self.bus, interval=interval, batch=batch,
+                logger=get_logger("omni_core.outbox"),
+            )
+        return self.outbox
 
     def on_stop(self, fn: Hook) -> Hook:
         """Run at stop, after the gRPC drain and before the bus and database close."""
@@ -335,6 +365,10 @@ class Service:
             from omni.control_plane.v1 import events_pb2 as cp
 
             self._lifecycle(cp.SERVICE_PHASE_STARTING)
+            if self._relay is not None:
+                self._relay.start()
+        for hook in self._on_ready:
+            await hook()
         for seconds, fn, name in self._periodic:
             self._spawn_periodic(seconds, fn, name)
         self._initialised = True
@@ -438,6 +472,11 @@ class Service:
                 except Exception as exc:
                     self.log.error("on_stop hook failed", error=repr(exc), exc_info=exc)
             _breaker.remove_listener(self._on_breaker)
+            if self._relay is not None:
+                try:
+                    await self._relay.stop()  # publishes what is left, then stops
+                except Exception as exc:
+                    self.log.error("outbox relay stop failed", error=repr(exc))
             # 5. stop consuming, commit, flush the producer
             self._lifecycle(cp.SERVICE_PHASE_STOPPED)
             if self.bus is not None and self.bus.running:
