@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from datetime import timedelta
 from typing import Any, ClassVar
 
 from omni.control_plane.v1 import events_pb2 as cp
@@ -55,6 +56,10 @@ class ControlPlaneSettings(ServiceSettings):
     # how often silent instances are swept out of memory
     health_sweep_interval: float = Field(default=30.0, gt=0)
     outbox_interval: float = Field(default=0.5, gt=0)
+    # housekeeping: heartbeats from the whole fleet make the dedupe table the biggest writer
+    housekeeping_interval: float = Field(default=600.0, gt=0)
+    dedupe_retention: float = Field(default=3600.0, gt=0)
+    outbox_retention: float = Field(default=86400.0, gt=0)
 
     def health_policy(self) -> HealthPolicy:
         fields = HealthPolicy.__dataclass_fields__
@@ -120,5 +125,12 @@ def build(
     @svc.every(settings.health_sweep_interval, name="health-sweep")
     async def sweep() -> None:
         tracker.forget_stale(svc.clock.now())
+
+    @svc.every(settings.housekeeping_interval, name="housekeeping")
+    async def housekeeping() -> None:
+        dedupe = getattr(svc.bus, "dedupe", None)
+        if hasattr(dedupe, "prune"):
+            await dedupe.prune(timedelta(seconds=settings.dedupe_retention))
+        await outbox.purge_published(timedelta(seconds=settings.outbox_retention))
 
     return svc
