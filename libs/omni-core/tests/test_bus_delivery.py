@@ -218,3 +218,38 @@ async def test_bus_subscribe_rejects_sync_handlers_and_duplicates(bus_config, ka
     with pytest.raises(Exception, match="already registered"):
         bus.subscribe("t", ConfigChanged, h)
     assert bus.lag() == 0
+
+
+class _FlakyDedupe(InMemoryDeduplicator):
+    """A shared deduplicator whose store is briefly unavailable (think Redis restarting)."""
+
+    def __init__(self, failures: int) -> None:
+        super().__init__()
+        self.failures = failures
+
+    async def seen(self, event_id: str) -> bool:
+        if self.failures > 0:
+            self.failures -= 1
+            raise ConnectionError("dedupe store unavailable")
+        return await super().seen(event_id)
+
+
+async def test_bus_dedupe_outage_loses_nothing(bus_config, kafka_topics):
+    topic = kafka_topics["risk-management"]
+    applied: list[int] = []
+    bus = EventBus(bus_config(), _group(), dedupe=_FlakyDedupe(failures=3))
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        applied.append(event.version)
+
+    await bus.start()
+    try:
+        for i in range(20):
+            bus.publish_nowait(topic, "acct", ConfigChanged(version=i))
+        await bus.flush()
+        await wait_until(lambda: len(applied) >= 20, what="all 20 handled after the outage")
+        assert applied == list(range(20))
+        assert bus.stats.consumer_errors >= 1
+    finally:
+        await bus.stop()

@@ -854,7 +854,13 @@ class EventBus:
                     break  # a prefetched batch is left unhandled and uncommitted: redelivered
                 fut = loop.run_in_executor(executor, fetch, consumer, batch, timeout)
                 if msgs:
-                    await self._handle_batch(msgs)
+                    try:
+                        await self._handle_batch(msgs)
+                    except Exception as exc:  # e.g. a Redis-backed dedupe is down
+                        self.stats.consumer_errors += 1
+                        self._log.error(f"bus batch failed, will retry it: {exc!r}")
+                        self._rewind_batch(msgs)
+                        await asyncio.sleep(self.config.retry_backoff_max)
                 now = time.monotonic()
                 if self._pending and now - self._last_commit >= commit_every:
                     self._commit_async()
@@ -1084,6 +1090,23 @@ class EventBus:
             f"[{ctx.partition}]@{ctx.offset} after {attempts} attempts: {reason}"
         )
         return await self._dead_letter(msg, "handler", reason, attempts, ctx.envelope)
+
+    def _rewind_batch(self, msgs: list[Any]) -> None:
+        """After an unexpected failure: fetch every partition of the batch again from its
+        first message not yet dealt with (nothing is skipped; dedupe absorbs repeats)."""
+        offsets: dict[tuple[str, int], list[int]] = {}
+        for m in msgs:
+            if m.error() is None:
+                offsets.setdefault((m.topic(), m.partition()), []).append(m.offset())
+        consumer = self._consumer
+        for key, offs in offsets.items():
+            done = self._pending.get(key, -1)  # next offset to deal with
+            remaining = [o for o in offs if o >= done]
+            if not remaining or consumer is None:
+                continue
+            with contextlib.suppress(Exception):
+                consumer.seek(TopicPartition(key[0], key[1], remaining[0]))
+                self._rewound[key] = remaining[0]
 
     def _rewind(self, msg: Any) -> Any:
         """Stop the partition at `msg` and make the consumer fetch it again. Messages of that
