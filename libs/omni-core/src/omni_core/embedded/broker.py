@@ -17,6 +17,7 @@ wrong after multi-record batches (consumer lag derived from it is approximate).
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import socket
@@ -112,6 +113,15 @@ def ensure_topics(
     return created
 
 
+_live: set[EmbeddedBroker] = set()
+
+
+@atexit.register
+def _kill_live_brokers() -> None:  # interpreter exit (also after Ctrl-C): no orphan brokers
+    for broker in list(_live):
+        broker.stop(timeout=1.0)
+
+
 class EmbeddedBroker:
     """A Tansu broker process with in-memory storage. Start/stop it directly, or use it as a
     (sync or async) context manager. The process runs in its own process group and the whole
@@ -183,6 +193,7 @@ class EmbeddedBroker:
             env=env,
             cwd=str(self.home) if self.home is not None else None,
         )
+        _live.add(self)
         try:
             deadline = time.monotonic() + self.start_timeout
             while True:
@@ -206,6 +217,7 @@ class EmbeddedBroker:
 
     def stop(self, timeout: float = 5.0) -> None:
         proc, self._proc = self._proc, None
+        _live.discard(self)
         if proc is not None and proc.poll() is None:
             for sig in (signal.SIGTERM, signal.SIGKILL):
                 try:
