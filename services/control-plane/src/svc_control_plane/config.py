@@ -28,7 +28,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 import grpc
@@ -389,7 +389,7 @@ class ConfigRegistry:
     ) -> None:
         self.store = store
         self._publish = publish
-        self._now = now or (lambda: datetime.now().astimezone())
+        self._now = now or (lambda: datetime.now(UTC))
         self._on_publish_error = on_publish_error
 
     async def put(
