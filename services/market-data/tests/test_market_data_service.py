@@ -278,3 +278,25 @@ def test_replay_bundled_sample_is_valid(tmp_path):
     assert {i.instrument_id for i in p.instruments()} == {"AAPL.XNAS", "EURUSD.FX",
                                                          "BTC-USD.CRYPTO"}
     assert len(p.events) > 3000
+
+
+async def test_failing_provider_is_restarted_with_backoff():
+    from svc_market_data.core import MarketDataCore
+
+    class Flaky(PushProvider):
+        runs = 0
+
+        async def run(self, sink, stop):
+            Flaky.runs += 1
+            if Flaky.runs < 3:
+                raise ConnectionError("venue dropped the connection")
+            sink.on_quote(Quote("AAA.XNAS", T0, 10.0, 10.01, 1, 1), self.name)
+
+    core = MarketDataCore(Flaky(), ["1m"])
+    core.restart_backoff = 0.01
+    core.start()
+    await asyncio.wait_for(core.provider_done.wait(), 10)
+    assert Flaky.runs == 3 and core.provider_restarts == 2
+    assert isinstance(core.provider_error, ConnectionError)
+    assert core.pipeline.counts["quotes"] == 1
+    await core.stop()

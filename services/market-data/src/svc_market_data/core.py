@@ -48,6 +48,9 @@ class MarketDataCore:
         self._counts = CountSync()
         self._flush_lock = asyncio.Lock()
         self.provider_error: BaseException | None = None
+        self.provider_restarts = 0
+        self.restart_backoff = 1.0
+        self.max_restart_backoff = 30.0
         self.provider_done = asyncio.Event()
 
     # -- output --------------------------------------------------------------------------
@@ -66,19 +69,31 @@ class MarketDataCore:
         self._task = asyncio.create_task(self._run_provider(ready), name="md-provider")
 
     async def _run_provider(self, ready: Callable[[], bool] | None) -> None:
+        """Run the provider; if it fails, restart it with exponential backoff (a dropped
+        venue connection must not end the feed). A provider that returns normally (a replay
+        that reached its end) is done."""
+        backoff = self.restart_backoff
         try:
             if ready is not None:
                 for _ in range(600):
                     if ready() or self._stop.is_set():
                         break
                     await asyncio.sleep(0.05)
-            await self.provider.run(self.pipeline, self._stop)
-            log.info("provider %s finished", self.provider.name)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            self.provider_error = exc
-            log.exception("provider %s failed", self.provider.name)
+            while not self._stop.is_set():
+                try:
+                    await self.provider.run(self.pipeline, self._stop)
+                    log.info("provider %s finished", self.provider.name)
+                    return
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    self.provider_error = exc
+                    self.provider_restarts += 1
+                    log.exception("provider %s failed; restarting in %.1fs", self.provider.name,
+                                  backoff)
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(self._stop.wait(), backoff)
+                    backoff = min(backoff * 2, self.max_restart_backoff)
         finally:
             self.provider_done.set()
 
