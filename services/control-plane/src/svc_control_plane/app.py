@@ -7,14 +7,11 @@ health and the breaker board in memory, rebuilt from the heartbeats every servic
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from datetime import timedelta
 from typing import Any, ClassVar
 
 from omni.control_plane.v1 import events_pb2 as cp
 from omni_core.clock import Clock
-from omni_core.db import Outbox, OutboxRelay
 from omni_core.service import Service
 from omni_core.settings import ServiceSettings
 from pydantic import Field
@@ -56,9 +53,8 @@ class ControlPlaneSettings(ServiceSettings):
     # how often silent instances are swept out of memory
     health_sweep_interval: float = Field(default=30.0, gt=0)
     outbox_interval: float = Field(default=0.5, gt=0)
-    # housekeeping: heartbeats from the whole fleet make the dedupe table the biggest writer
+    # housekeeping: published outbox rows are purged after the retention
     housekeeping_interval: float = Field(default=600.0, gt=0)
-    dedupe_retention: float = Field(default=3600.0, gt=0)
     outbox_retention: float = Field(default=86400.0, gt=0)
 
     def health_policy(self) -> HealthPolicy:
@@ -73,16 +69,24 @@ def build(
     topics: dict[str, str] | None = None,
     bus_overrides: dict[str, Any] | None = None,
 ) -> Service:
-    svc = Service(settings, clock=clock, topics=topics, bus_overrides=bus_overrides)
+    # Every event this service consumes is idempotent by its own content (heartbeats by
+    # sent_at, breakers by changed_at and call counts, lifecycle by envelope time, config by
+    # version), so the bus's in-memory dedupe is enough: no database write per heartbeat.
+    svc = Service(
+        settings,
+        clock=clock,
+        topics=topics,
+        bus_overrides=bus_overrides,
+        durable_dedupe=False,
+    )
     tracker = HealthTracker(settings.health_policy())
-    outbox = Outbox(svc.db)
+    outbox = svc.use_outbox(interval=settings.outbox_interval)
     store = SqlConfigStore(
         svc.db, outbox=outbox, topic=svc.topic(SYSTEM), tenant_id=settings.tenant_id
     )
     registry = ConfigRegistry(store, None, svc.clock.now)
     servicer = ControlPlaneServicer(registry, tracker, svc.clock.now)
     svc.add_servicer(add_to_server, servicer, FULL_NAME)
-    relay = OutboxRelay(outbox, svc.bus, interval=settings.outbox_interval, logger=svc.log)
     # exposed for tests and operators
     svc.control_plane = {  # type: ignore[attr-defined]
         "tracker": tracker,
@@ -102,35 +106,12 @@ def build(
     async def on_breaker(event: cp.CircuitBreakerChanged, ctx: Any) -> None:
         tracker.record_breaker(event)
 
-    relay_starter: list[asyncio.Task[None]] = []
-
-    @svc.on_start
-    async def start_relay() -> None:
-        # the relay needs the producer, which the kit starts right after the on_start hooks
-        async def when_ready() -> None:
-            while not await svc.wait_ready(3600):
-                pass
-            relay.start()
-
-        relay_starter.append(asyncio.create_task(when_ready(), name="outbox-relay-start"))
-
-    @svc.on_stop
-    async def stop_relay() -> None:
-        for t in relay_starter:
-            t.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await t
-        await relay.stop()
-
     @svc.every(settings.health_sweep_interval, name="health-sweep")
     async def sweep() -> None:
         tracker.forget_stale(svc.clock.now())
 
     @svc.every(settings.housekeeping_interval, name="housekeeping")
     async def housekeeping() -> None:
-        dedupe = getattr(svc.bus, "dedupe", None)
-        if hasattr(dedupe, "prune"):
-            await dedupe.prune(timedelta(seconds=settings.dedupe_retention))
         await outbox.purge_published(timedelta(seconds=settings.outbox_retention))
 
     return svc
