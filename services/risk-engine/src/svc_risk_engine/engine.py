@@ -139,7 +139,10 @@ class Scope:
         for lim in limit_set.limits:
             if not lim.enabled:
                 continue
-            threshold = float(lim.threshold.value or "nan")
+            try:
+                threshold = float(lim.threshold.value or "nan")
+            except ValueError:
+                threshold = math.nan
             if not _isfinite(threshold) or threshold < 0:
                 raise InvalidOrder(
                     f"limit {LIMIT_RULE_NAMES.get(lim.type, lim.type)}: threshold must be a "
@@ -416,11 +419,12 @@ class RiskEngine:
         self.instruments[info.instrument_id] = info
         if old is not None and (old.sector != info.sector or old.multiplier != info.multiplier
                                 or old.margin_rate != info.margin_rate):
-            px = self.last_price.get(info.instrument_id)
-            for acct in self.holders.get(info.instrument_id, ()):
+            iid = info.instrument_id
+            px = self.last_price.get(iid)
+            for acct in self.holders.get(iid, ()):
                 for book in (acct.book, *acct.strategies.values()):
-                    if px is not None and info.instrument_id in book.qty:
-                        book.mark(info.instrument_id, px, info, self._rate(acct, info.instrument_id))
+                    if px is not None and iid in book.qty:
+                        book.mv[iid] = book.qty[iid] * px * info.multiplier
                     book.recompute(self.instruments, lambda i, a=acct: self._rate(a, i))
 
     def set_restriction(self, r: pb.Restriction, remove: bool) -> None:
