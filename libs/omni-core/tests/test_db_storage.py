@@ -171,3 +171,16 @@ async def test_outbox_rows_commit_with_the_transaction(db):
         unpublished = (await s.execute(
             outbox_table.select().where(outbox_table.c.published_at.is_(None)))).all()
     assert unpublished == []
+
+
+async def test_outboxes_of_services_sharing_a_database_stay_apart(db):
+    from omni.control_plane.v1.events_pb2 import ConfigChanged
+
+    a, b = Outbox(db, source="order-manager"), Outbox(db, source="risk-engine")
+    async with db.session() as s:
+        await a.add(s, "order-management", "k", ConfigChanged(key="a"))
+        await b.add(s, "risk-management", "k", ConfigChanged(key="b"))
+    bus = RecordingBus()
+    assert await a.relay_once(bus) == 1
+    assert [p[0] for p in bus.published] == ["order-management"]
+    assert await b.pending() == 1

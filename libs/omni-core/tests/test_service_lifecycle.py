@@ -14,6 +14,7 @@ import uuid
 from typing import Any, ClassVar
 
 import grpc
+import pytest
 from google.protobuf.wrappers_pb2 import StringValue
 from omni.control_plane.v1 import events_pb2 as cp
 from omni_core.breaker import CircuitBreaker
@@ -383,3 +384,18 @@ def test_sigterm_stops_gracefully(kafka_bootstrap, tmp_path):
     events = [x["event"] for x in logs]
     assert events.index("service stopping") < events.index("service stopped")
     assert all(x["service"] == "kit-sigterm" for x in logs)
+
+
+async def test_port_in_use_is_a_settings_error(sqlite_url):
+    import socket
+
+    from omni_core.settings import SettingsError
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        svc = Service(settings(grpc_port=port, database_url=sqlite_url), uses_bus=False)
+        with pytest.raises(SettingsError, match="^OMNI_GRPC_PORT: "):
+            await svc.start()
+        await svc.stop()

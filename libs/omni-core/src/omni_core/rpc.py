@@ -318,9 +318,12 @@ class RpcServer:
         for name in ("", *self.service_names):
             await self.health.set(name, NOT_SERVING)
         host = f"[{self.host}]" if ":" in self.host and not self.host.startswith("[") else self.host
-        self.port = self.server.add_insecure_port(f"{host}:{self.requested_port}")
+        try:
+            self.port = self.server.add_insecure_port(f"{host}:{self.requested_port}")
+        except RuntimeError:
+            self.port = 0
         if not self.port:
-            raise OSError(f"cannot bind gRPC port {self.host}:{self.requested_port}")
+            raise OSError(f"cannot listen on {self.host}:{self.requested_port} (in use?)")
         await self.server.start()
         self._started = True
         return self.port

@@ -204,7 +204,7 @@ class Service:
         if self.outbox is None:
             from omni_core.db import Outbox, OutboxRelay
 
-            self.outbox = Outbox(self.db)
+            self.outbox = Outbox(self.db, source=self.name)
             self._relay = OutboxRelay(
                 self.outbox, self.bus, interval=interval, batch=batch,
                 logger=get_logger("omni_core.outbox"),
@@ -308,7 +308,11 @@ class Service:
             return
         self._started = True
         self._stopped.clear()
-        port = await self.rpc.start()
+        try:
+            port = await self.rpc.start()
+        except OSError as exc:
+            self._started = False
+            raise SettingsError([("OMNI_GRPC_PORT", str(exc))]) from None
         self.metrics.ready.set(0)
         if self.settings.metrics_port is not None:
             try:
@@ -550,5 +554,9 @@ def run(build: Callable[..., Service]) -> None:
         raise SystemExit(2) from None
     try:
         asyncio.run(service.serve())
+    except SettingsError as exc:  # e.g. the gRPC port is taken
+        prog = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "service"
+        print(f"{prog}: cannot start: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
     except KeyboardInterrupt:  # pragma: no cover
         pass

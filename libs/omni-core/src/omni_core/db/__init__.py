@@ -207,6 +207,8 @@ outbox_table = Table(
     Column("event_type", String(255), nullable=False),
     Column("payload", LargeBinary, nullable=False),
     Column("tenant_id", String(100), nullable=True),
+    # the writing service, so services sharing one database relay only their own rows
+    Column("source", String(100), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("published_at", DateTime(timezone=True), nullable=True),
     Index("ix_outbox_unpublished", "published_at", "created_at"),
@@ -290,8 +292,9 @@ class Outbox:
             event_id = await outbox.add(s, "order-management", account_id, OrderAccepted(...))
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, source: str | None = None) -> None:
         self.db = db
+        self.source = source
         self._wake = asyncio.Event()
         self.last_error: Exception | None = None
 
@@ -306,21 +309,23 @@ class Outbox:
         await session.execute(
             outbox_table.insert().values(
                 id=event_id, topic=topic, key=key, event_type=event.DESCRIPTOR.full_name,
-                payload=event.SerializeToString(), tenant_id=tenant_id,
+                payload=event.SerializeToString(), tenant_id=tenant_id, source=self.source,
                 created_at=datetime.now(UTC), published_at=None,
             )
         )
         self._wake.set()
         return event_id
 
+    def _unpublished(self, q: Any) -> Any:
+        q = q.where(outbox_table.c.published_at.is_(None))
+        if self.source is not None:
+            q = q.where(outbox_table.c.source == self.source)
+        return q
+
     async def pending(self) -> int:
         await self.db.ensure_kit_tables()
         async with self.db.engine.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(outbox_table.c.id).where(outbox_table.c.published_at.is_(None))
-                )
-            ).all()
+            rows = (await conn.execute(self._unpublished(select(outbox_table.c.id)))).all()
         return len(rows)
 
     async def relay_once(self, bus: Any, batch: int = 100) -> int:
@@ -331,8 +336,7 @@ class Outbox:
 
         await self.db.ensure_kit_tables()
         q = (
-            select(outbox_table)
-            .where(outbox_table.c.published_at.is_(None))
+            self._unpublished(select(outbox_table))
             .order_by(outbox_table.c.created_at, outbox_table.c.id)
             .limit(batch)
         )
@@ -366,12 +370,12 @@ class Outbox:
     async def purge_published(self, older_than: timedelta) -> int:
         cutoff = datetime.now(UTC) - older_than
         async with self.db.session() as s:
-            res = await s.execute(
-                delete(outbox_table).where(
-                    outbox_table.c.published_at.is_not(None),
-                    outbox_table.c.published_at < cutoff,
-                )
+            q = delete(outbox_table).where(
+                outbox_table.c.published_at.is_not(None), outbox_table.c.published_at < cutoff
             )
+            if self.source is not None:
+                q = q.where(outbox_table.c.source == self.source)
+            res = await s.execute(q)
         return int(res.rowcount or 0)
 
 
