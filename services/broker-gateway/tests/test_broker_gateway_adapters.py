@@ -123,3 +123,17 @@ async def test_ccxt_bad_signature_and_garbage(binance):
     fake.garbage = True
     with pytest.raises(VenueGarbage):
         await v.open_orders()
+
+
+async def test_paper_venue_memory_stays_bounded():
+    from svc_broker_gateway.venues.paper import PaperVenue
+
+    v = PaperVenue("paper", [AAPL], max_orders=100)
+    v.on_book("AAPL.XNAS", [(99.99, 1e9)], [(100.01, 1e9)])
+    await v.submit(OrderRequest("keep", "AAPL.XNAS", "buy", 1, "limit", "gtc", limit_price=99.0))
+    for i in range(1000):
+        o = await v.submit(OrderRequest(f"m{i}", "AAPL.XNAS", "buy", 1, "market", "ioc"))
+        assert o.status is Status.FILLED
+    assert len(v._by_client) <= 101
+    assert len(v.engines["AAPL.XNAS"].orders) <= 101
+    assert (await v.get_order("keep", "", "AAPL.XNAS")).status is Status.NEW

@@ -68,7 +68,9 @@ class PaperVenue(Venue):
         latency: LatencyModel | None = None,
         simulate_latency: bool = False,
         clock=None,
+        max_orders: int = 100_000,
     ) -> None:
+        self.max_orders = max_orders
         self.name = name
         self.fees = fees or FeeSchedule()
         self.latency = latency or LatencyModel(0.0005, 0.0002, seed=0)
@@ -157,6 +159,8 @@ class PaperVenue(Venue):
         reports = eng.submit(order, self._clock())
         if order.status is not OrderStatus.REJECTED:
             self._by_client[request.client_order_id] = (request.instrument_id, order)
+            if len(self._by_client) > self.max_orders:
+                self._prune()
         self._dispatch(reports, order.order_id)
         return self._view(request.instrument_id, order, reports)
 
@@ -194,6 +198,15 @@ class PaperVenue(Venue):
         if eng is None:
             return None
         return eng.depth(Side.BUY, depth), eng.depth(Side.SELL, depth)
+
+    def _prune(self) -> None:
+        """Bounded memory on long runs: forget the oldest terminal orders (the gateway has
+        their final state; open orders are always kept)."""
+        excess = len(self._by_client) - self.max_orders // 2
+        for cid in [k for k, (_, o) in self._by_client.items() if o.is_terminal][:excess]:
+            del self._by_client[cid]
+        for eng in self.engines.values():
+            eng.forget_terminal()
 
     # ---------------------------------------------------------------- internals
 
