@@ -175,6 +175,44 @@ async def test_resting_order_filled_by_book_move_then_cancelled(store):
     assert sink.reports("nope")[0].exec_type == ome.EXEC_TYPE_CANCEL_REJECTED
 
 
+async def test_day_order_expires_at_the_close_with_its_fills(store):
+    sink = Sink()
+    pv = paper()
+    gw = Gateway([pv], store, sink)
+    day = dict(otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_DAY, limit=100.01)
+    await gw.submit("acct-1", order("d1", 150, **day))  # 100 fill at once, 50 rest
+    pv.end_of_day()
+    await gw.drain()
+    reps = sink.reports("d1")
+    assert kinds(reps) == ["NEW", "PARTIAL_FILL", "EXPIRED"]
+    assert reps[-1].cumulative_quantity == 100 and reps[-1].leaves_quantity == 0
+    assert gw.orders["d1"].status == "expired"
+
+
+async def test_stop_order_triggers_through_the_gateway(store):
+    sink = Sink()
+    pv = paper()
+    gw = Gateway([pv], store, sink)
+    stop = om.Order(
+        order_id="s1",
+        client_order_id="c-s1",
+        instrument_id=common.InstrumentId(value=AAPL),
+        side=common.SIDE_BUY,
+        order_type=common.ORDER_TYPE_STOP,
+        time_in_force=common.TIME_IN_FORCE_GTC,
+        quantity=50,
+        stop_price=100.10,
+    )
+    await gw.submit("acct-1", stop)
+    assert kinds(sink.reports("s1")) == ["NEW"]
+    pv.on_book(AAPL, [(100.09, 100)], [(100.10, 80), (100.11, 100)])  # the ask reaches the stop
+    await gw.drain()
+    rep = sink.reports("s1")[-1]
+    assert (
+        rep.exec_type == ome.EXEC_TYPE_FILL and rep.last_price == 100.10 and rep.last_quantity == 50
+    )
+
+
 async def test_replace_cancels_and_sends_the_rest(store):
     sink = Sink()
     gw = Gateway([paper()], store, sink)

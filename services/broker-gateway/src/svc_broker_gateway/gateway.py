@@ -686,7 +686,6 @@ class Gateway:
         # Fills: cumulative quantities only grow.
         if vo.filled > s.filled + _EPS:
             delta = vo.filled - s.filled
-            known = {f.fill_id for f in vo.fills}
             new_fills = [f for f in vo.fills if f.fill_id]
             if new_fills and abs(sum(f.quantity for f in new_fills) - delta) < 1e-6:
                 parts = [
@@ -708,7 +707,6 @@ class Gateway:
                         False,
                     )
                 ]
-            del known
             for fill_id, q, px, fee, ccy, maker in parts:
                 s.filled += q
                 s.notional += q * px
@@ -719,7 +717,10 @@ class Gateway:
                     rec.notional += q * px
                     rec.fees = str(Decimal(rec.fees) + fee)
                     done = rec.filled >= rec.quantity - _EPS
-                    rec.status = "filled" if done else "partially_filled"
+                    if done:
+                        rec.status = "filled"
+                    elif not rec.terminal:  # a late fill after a close keeps the close
+                        rec.status = "partially_filled"
                     self._report(
                         rec,
                         ome.EXEC_TYPE_FILL if done else ome.EXEC_TYPE_PARTIAL_FILL,
@@ -753,12 +754,12 @@ class Gateway:
             rec.status = "filled"
         elif rec.unrouted <= _EPS and all(x.terminal or x.status == "failed" for x in sl):
             statuses = {x.status for x in sl if x.status != "failed"}
-            if rec.filled > _EPS or "cancelled" in statuses:
+            if "cancelled" in statuses:
                 final, et = "cancelled", ome.EXEC_TYPE_CANCELLED
-            elif statuses == {"expired"}:
-                final, et = "expired", ome.EXEC_TYPE_EXPIRED
             elif "expired" in statuses:
                 final, et = "expired", ome.EXEC_TYPE_EXPIRED
+            elif rec.filled > _EPS:
+                final, et = "cancelled", ome.EXEC_TYPE_CANCELLED
             else:
                 final, et = "rejected", ome.EXEC_TYPE_REJECTED
             rec.status = final
