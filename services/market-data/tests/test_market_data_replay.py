@@ -137,3 +137,23 @@ def test_replay_bad_files(tmp_path):
         ReplayProvider([tmp_path / "nocols.csv"])
     with pytest.raises(ValueError):
         ReplayProvider([tmp_path / "nocols.csv"], speed=-1)
+
+
+async def test_quote_only_instruments_get_bars_from_mid_quotes(tmp_path):
+    f = tmp_path / "fx.csv"
+    lines = ["ts,instrument,bid,ask"]
+    for i in range(181):  # three minutes, one quote a second
+        lines.append(f"{T0 + i * S},EURUSD.FX,{1.085 + i * 1e-5:.5f},{1.08508 + i * 1e-5:.5f}")
+    f.write_text("\n".join(lines) + "\n")
+    p = ReplayProvider([f], speed=0)
+    (info,) = p.instruments()
+    assert info.bar_source == "quotes" and info.tick_size == 0.00001  # from the universe
+    published = []
+    pipe = Pipeline(p.instruments(), Validator(quarantine=Quarantine(10)), ["1m"],
+                    sink=lambda k, m: published.append(m))
+    await p.run(pipe, asyncio.Event())
+    bars = [m for m in published if m.DESCRIPTOR.name == "Bar"]
+    assert len(bars) == 3  # the third closes on the 13:33:00 quote
+    b = bars[0]
+    assert b.open == pytest.approx(1.08504) and b.close == pytest.approx(1.08504 + 59e-5)
+    assert b.volume == 0 and b.vwap == b.close and b.trade_count == 60

@@ -21,6 +21,19 @@ SUBSCRIBERS = Gauge(
     "omni_market_data_subscribers", "Open Subscribe streams", registry=REGISTRY)
 
 
+def _init_labels() -> None:
+    """Create every rule/kind series at 0, so dashboards and alerts see them before the
+    first rejection."""
+    from svc_market_data.validation import RULES
+
+    for rule in RULES:
+        for kind in ("quote", "trade", "bar", "book", "feed"):
+            QUARANTINED.labels(rule, kind)
+
+
+_init_labels()
+
+
 def record_quarantine(record) -> None:
     QUARANTINED.labels(record.rule, record.kind).inc()
 

@@ -35,6 +35,9 @@ class InstrumentInfo:
     description: str = ""
     source: str = ""
     allow_locked: bool = False
+    # "trades" (default) or "quotes": build bars from mid quotes (volume 0) for feeds that
+    # carry no trades, e.g. FX quote streams
+    bar_source: str = "trades"
 
 
 class UnknownInstrument(KeyError):
@@ -71,6 +74,7 @@ class Pipeline:
         self.pending_trades: deque[Trade] = deque(maxlen=store_capacity)
         self.store_trades = True
         self.counts = {"quotes": 0, "trades": 0, "bars": 0, "books": 0, "rejected": 0}
+        self._quote_bars: set[str] = set()
         for info in instruments:
             self.add_instrument(info)
 
@@ -81,6 +85,10 @@ class Pipeline:
         self.bar_engines[iid] = BarEngine(iid, list(self.timeframes), info.source or self.source)
         self.validator.configure_instrument(iid, info.allow_locked)
         self.status[iid] = ev.TRADING_STATUS_TRADING
+        if info.bar_source == "quotes":
+            self._quote_bars.add(iid)
+        elif info.bar_source != "trades":
+            raise ValueError(f"{iid}: bar_source must be 'trades' or 'quotes'")
 
     def require(self, instrument: str) -> InstrumentInfo:
         info = self.instruments.get(instrument)
@@ -126,6 +134,10 @@ class Pipeline:
         self.counts["quotes"] += 1
         if self.publish_quotes:
             self._emit(iid, codec.quote_to_proto(q, src))
+        if iid in self._quote_bars:
+            closed = self.bar_engines[iid].on_trade(q.ts_ns, 0.5 * (q.bid + q.ask), 0.0)
+            if closed:
+                self._emit_bars(closed)
         return True
 
     def on_trade(self, t: Trade, source: str = "") -> bool:

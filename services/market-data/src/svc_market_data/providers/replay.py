@@ -178,16 +178,21 @@ class ReplayProvider(Provider):
         self.events: list[tuple[int, object]] = self._load()
         seen: dict[str, InstrumentInfo] = {i.instrument_id: i for i in instruments}
         known = {s.instrument_id: s for s in DEFAULT_UNIVERSE}
+        # instruments with quotes only (no trades, no bars) get bars from mid quotes
+        has_trades = {e.instrument for _, e in self.events if type(e) is not Quote}
         for _, e in self.events:
             iid = e.instrument
             if iid in seen:
                 continue
+            bar_source = "trades" if iid in has_trades else "quotes"
             spec = known.get(iid)
             if spec is not None:  # the simulator's universe doubles as a small instrument master
                 seen[iid] = InstrumentInfo(iid, spec.asset_class, spec.tick_size, spec.lot_size,
-                                           spec.currency, spec.venue, spec.description, self.name)
+                                           spec.currency, spec.venue, spec.description, self.name,
+                                           bar_source=bar_source)
             else:
-                seen[iid] = InstrumentInfo(iid, _guess_class(iid), source=self.name)
+                seen[iid] = InstrumentInfo(iid, _guess_class(iid), source=self.name,
+                                           bar_source=bar_source)
         self._instruments = list(seen.values())
         self.replayed = 0
 
