@@ -28,11 +28,17 @@ Semantics
 - Messages of one partition are handled strictly in order; different partitions of a batch are
   handled concurrently.
 
-Hot-path cost (see bench/bus.py): the consumer polls batches in a dedicated thread
-(`consume(num_messages=batch)`), then handles the batch on the event loop; per message the kit
+Hot-path cost (see bench/bus.py): the consumer fetches batches in a dedicated thread and the
+next batch is fetched while the current one is handled on the event loop; per message the kit
 does one envelope parse, one payload parse, a dict lookup for the route, an LRU probe, and the
-handler call. Metrics are reported once per batch. No per-message logging. Spans per message
-only when tracing records (see `omni_core.tracing`).
+handler call (~2.5 µs in all on the bench machine). Publishing costs ~6 µs (UUIDv7, envelope,
+serialization, headers). Metrics are reported once per batch; no per-message logging; spans
+per message only when tracing records (see `omni_core.tracing`).
+
+Two librdkafka traps the bus avoids: ``consume(n, timeout)`` waits for n messages OR the
+timeout, so at low rates the timeout became latency (~50 ms p50 instead of ~5 ms); and
+``fetch.queue.backoff.ms`` (default 1000) idles a consumer that drains its local queue faster
+than the fetcher refills it (throughput halved).
 
 Broker caveat (Tansu, the embedded broker): its high watermark is wrong after multi-record
 batches, so `lag()` is approximate there; it is clamped at zero and never negative.
