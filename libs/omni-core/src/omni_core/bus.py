@@ -92,6 +92,7 @@ HEADER_TRACESTATE = "tracestate"
 
 _UTC = UTC
 _get_current_span = trace.get_current_span
+_KAFKA_LOG = logging.getLogger("omni_core.kafka")
 _time_ns = time.time_ns
 _SAMPLED_LAST_HEX = frozenset("13579bdf")  # traceparent flags with the sampled bit set
 
@@ -483,6 +484,7 @@ class EventBus:
         self._stopping = False
         pconf = self.config.producer_config(self.client_id)
         pconf.setdefault("error_cb", self._on_client_error)
+        pconf.setdefault("logger", _KAFKA_LOG)  # librdkafka logs through logging, not stderr
         pconf.setdefault("on_delivery", self._on_nowait_delivery)
         if pconf["on_delivery"] is None:  # opt out of delivery reports for publish_nowait
             del pconf["on_delivery"]
@@ -496,11 +498,16 @@ class EventBus:
             group = self.config.group_id or self.service_name
             cconf = self.config.consumer_config(group, self.client_id)
             cconf.setdefault("error_cb", self._on_client_error)
-            self._consumer = Consumer(cconf)
-            self._consumer.subscribe(
-                list(self._routes), on_assign=self._on_assign, on_revoke=self._on_revoke,
-                on_lost=self._on_revoke,
-            )
+            cconf.setdefault("logger", _KAFKA_LOG)
+            try:
+                self._consumer = Consumer(cconf)
+                self._consumer.subscribe(
+                    list(self._routes), on_assign=self._on_assign, on_revoke=self._on_revoke,
+                    on_lost=self._on_revoke,
+                )
+            except Exception as exc:
+                await self.stop()
+                raise BusError(f"cannot create the consumer: {exc}") from exc
             self._executor = ThreadPoolExecutor(1, thread_name_prefix=f"bus-consumer-{group}")
             self._consume_task = asyncio.create_task(
                 self._consume_loop(), name=f"bus-consume-{self.service_name}"
