@@ -480,3 +480,31 @@ async def test_alpaca_trade_updates_stream_pushes_fills(store):
     finally:
         await venue.close()
         await fake.stop()
+
+
+async def test_broker_without_a_book_is_routed_on_the_market_quote(store):
+    fake = await FakeAlpaca({"AAPL": 100.02}).start()
+    try:
+        alp = AlpacaVenue(
+            "alpaca-paper",
+            "key",
+            "secret",
+            [InstrumentSpec(AAPL, "AAPL", 0.01)],
+            url_override=fake.url,
+            timeout_s=3,
+        )
+        pv = paper(asks=((100.05, 1000),), bids=((99.95, 1000),), taker="0.0003")
+        sink = Sink()
+        gw = Gateway([pv, alp], store, sink, router=SmartOrderRouter(0.0, 1.0))
+        route = await gw.compute_route(AAPL, "buy", 100, None)
+        by = {c.venue: c for c in route.candidates}
+        assert route.slices == [("paper", 100)]  # no quote yet: alpaca has no visible liquidity
+        gw.quotes[("alpaca", AAPL)] = ([(100.00, 500)], [(100.02, 500)])
+        route = await gw.compute_route(AAPL, "buy", 100, None)
+        by = {c.venue: c for c in route.candidates}
+        assert route.slices == [("alpaca-paper", 100)]
+        assert by["alpaca-paper"].half_spread_bps < by["paper"].half_spread_bps
+        rec = await gw.submit("acct-1", order("q1", 100))
+        assert rec.status == "filled" and sink.reports("q1")[-1].venue == "alpaca-paper"
+    finally:
+        await fake.stop()

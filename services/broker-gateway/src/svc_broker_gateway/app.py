@@ -237,6 +237,15 @@ class GatewayApp:
                     u.size,
                 )
 
+    async def on_quote(self, event: md.Quote, ctx: Any = None) -> None:
+        if event.bid <= 0 or event.ask <= 0:
+            return
+        top = ([(event.bid, event.bid_size)], [(event.ask, event.ask_size)])
+        inst = event.instrument_id.value
+        self.gateway.quotes[("", inst)] = top
+        if event.source:
+            self.gateway.quotes[(event.source, inst)] = top
+
     async def on_trade(self, event: md.Trade, ctx: Any = None) -> None:
         for v in self.paper:
             v.on_trade(event.instrument_id.value, event.price)
@@ -250,6 +259,7 @@ class GatewayApp:
             (m, md.BookSnapshot, self.on_book_snapshot),
             (m, md.BookDelta, self.on_book_delta),
             (m, md.Trade, self.on_trade),
+            (m, md.Quote, self.on_quote),
         ]
 
 

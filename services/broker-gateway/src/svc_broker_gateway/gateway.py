@@ -166,6 +166,9 @@ class Gateway:
         self._locks: dict[str, asyncio.Lock] = {}
         self._tasks: set[asyncio.Task] = set()
         self._events: list[tuple[str, str, object]] = []
+        # Latest top of book per (source, instrument) from market data, for venues without a
+        # book of their own; source "" is any.
+        self.quotes: dict[tuple[str, str], tuple[list, list]] = {}
         self._dirty_o: dict[str, OrderRecord] = {}
         self._dirty_s: dict[str, SliceRecord] = {}
         self._routes: list[tuple[str, str, str, bytes]] = []
@@ -304,6 +307,12 @@ class Gateway:
                     book = await self._venue_call(s, v.book, instrument_id, 20)
                 except VenueError as exc:
                     reason = f"book unavailable: {exc}"
+                if book is None and not reason:
+                    # A broker without its own book (Alpaca): the market's top of book as
+                    # seen on market-data-stream stands in for it.
+                    book = self.quotes.get((v.kind, instrument_id)) or self.quotes.get(
+                        ("", instrument_id)
+                    )
             out.append(
                 VenueCandidate(
                     name,
