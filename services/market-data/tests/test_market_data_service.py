@@ -304,3 +304,31 @@ async def test_failing_provider_is_restarted_with_backoff():
     assert isinstance(core.provider_error, ConnectionError)
     assert core.pipeline.counts["quotes"] == 1
     await core.stop()
+
+
+async def test_slow_subscriber_is_cut_off_not_buffered_forever(grpc_server, monkeypatch):
+    from omni.market_data.v1.market_data_service_pb2_grpc import (
+        add_MarketDataServiceServicer_to_server,
+    )
+    from svc_market_data import grpc_api
+    from svc_market_data.core import MarketDataCore
+
+    monkeypatch.setattr(grpc_api, "SUBSCRIBER_QUEUE", 5)
+    core = MarketDataCore(PushProvider(), ["1m"])
+    _, address = await grpc_server((add_MarketDataServiceServicer_to_server,
+                                    grpc_api.MarketDataServicer(core), grpc_api.FULL_NAME))
+    async with channel(address) as ch:
+        stub = MarketDataServiceStub(ch)
+        stream = stub.Subscribe(pb.SubscribeRequest(instrument_ids=[iid("AAA.XNAS")]),
+                                timeout=30)
+        await wait_until(lambda: len(core.pipeline.listeners) == 1, 10)
+        for i in range(20):  # synchronously: the stream cannot drain in between
+            core.pipeline.on_quote(Quote("AAA.XNAS", T0 + i, 10.0, 10.01 + i * 1e-4, 1, 1))
+        got = 0
+        with pytest.raises(grpc.aio.AioRpcError) as exc:
+            async for _ in stream:
+                got += 1
+        assert got == 5
+        assert exc.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        assert "resubscribe" in exc.value.details()
+    await wait_until(lambda: not core.pipeline.listeners, 10)

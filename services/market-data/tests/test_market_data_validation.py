@@ -209,3 +209,22 @@ def test_quote_gap_recorded_but_data_after_it_published():
     assert rules(v) == ["gap"]
     assert v.quarantine.records[0].reason == "no quote for 60.0s"
     assert len(pub) == 3
+
+
+def test_trades_through_an_old_quote_fall_back_to_the_spike_rule():
+    p, v, _ = make(outlier_quote_max_age_s=5)
+    t = warm(p, 5)  # last quote at T0+4s around 100
+    # 10 s later the quote is old: a 0.4% higher print is judged against the last price
+    assert p.on_trade(Trade("X", t + 10 * S, 100.4, 1, 1, "a"))
+    # ... but a 20% print is still a spike
+    assert not p.on_trade(Trade("X", t + 11 * S, 120.0, 1, 1, "b"))
+    assert rules(v) == ["spike"]
+
+
+def test_consistent_outliers_confirm_a_real_move():
+    p, v, pub = make(spike_confirm=3)
+    t = warm(p, 5)
+    prices = [101.5, 101.52, 101.51]  # the quote lags a real move
+    res = [p.on_trade(Trade("X", t + i, px, 1, 1, f"o{i}")) for i, px in enumerate(prices)]
+    assert res == [False, False, True]
+    assert rules(v) == ["outlier", "outlier"]

@@ -50,6 +50,9 @@ class ValidationConfig:
     ewma_lambda: float = 0.97
     outlier_spreads: float = 5.0
     outlier_min_pct: float = 0.5
+    # the quote is used to judge trades only while it is this fresh (event time); older
+    # quotes fall back to the spike rule against the last good price
+    outlier_quote_max_age_s: float = 5.0
     stale_after_s: float = 10.0
     max_age_s: float = 0.0  # 0 disables the late-tick check (replays carry old timestamps)
     gap_after_s: float = 0.0  # 0 disables the feed-silence gap record
@@ -159,6 +162,7 @@ class Validator:
         self._lam = c.ewma_lambda
         self._max_age_ns = int(c.max_age_s * NS)
         self._gap_ns = int(c.gap_after_s * NS)
+        self._quote_fresh_ns = int(c.outlier_quote_max_age_s * NS)
         self.accepted = 0
 
     def state(self, instrument: str, allow_locked: bool | None = None) -> _State:
@@ -300,19 +304,20 @@ class Validator:
                 return self._reject(instrument, "stale", f"trade {(now - ts) / NS:.3f}s old",
                                     "trade", ts, _td(price, size, trade_id), source)
         bid = st.bid
-        if bid > 0.0:
+        if bid > 0.0 and ts - st.q_ts <= self._quote_fresh_ns:
             ask = st.ask
             band = self.config.outlier_spreads * (ask - bid)
             mid = 0.5 * (bid + ask)
             pct = self.config.outlier_min_pct / 100.0 * mid
             if pct > band:
                 band = pct
-            if price > ask + band or price < bid - band:
+            if (price > ask + band or price < bid - band) and not self._confirm(st, price):
                 return self._reject(instrument, "outlier",
                                     f"price {price} outside quote {bid}/{ask} by more than "
                                     f"{band:g}",
                                     "trade", ts, _td(price, size, trade_id), source)
-            r = 0.0
+            if st.pending:
+                st.pending.clear()
         else:
             spike, r = self._spike(st, price)
             if spike:
