@@ -86,7 +86,7 @@ async def test_replay_service_publishes_only_validated_data(replay_service, kafk
     assert core.pipeline.counts["trades"] == good_t
     await svc.bus.flush()
     n_bars = core.pipeline.counts["bars"]
-    expected = good_q + good_t + n_bars
+    expected = 2 + good_q + good_t + n_bars  # 2 = the start-up InstrumentStatus per instrument
     msgs = await asyncio.to_thread(read_topic, kafka_bootstrap,
                                    kafka_topics["market-data-stream"], expected, 30)
     assert len(msgs) == expected
@@ -97,6 +97,9 @@ async def test_replay_service_publishes_only_validated_data(replay_service, kafk
         e = unpack(env)
         assert m.key().decode() == e.instrument_id.value  # keyed by instrument id
         events.append(e)
+    status = [e for e in events if isinstance(e, ev.InstrumentStatus)]
+    assert [s.status for s in status] == [ev.TRADING_STATUS_TRADING] * 2
+    assert events[0] is status[0]  # announced before any data
     quotes = [e for e in events if isinstance(e, ev.Quote)]
     assert len(quotes) == good_q
     assert all(q.bid < q.ask and q.bid < 120 for q in quotes)  # no crossed quote, no spike

@@ -79,6 +79,7 @@ class MarketDataCore:
                     if ready() or self._stop.is_set():
                         break
                     await asyncio.sleep(0.05)
+            self.pipeline.announce(self.now_ns())
             while not self._stop.is_set():
                 try:
                     await self.provider.run(self.pipeline, self._stop)

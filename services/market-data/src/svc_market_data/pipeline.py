@@ -236,6 +236,11 @@ class Pipeline:
                                                         list(updates), src))
         return True
 
+    def announce(self, now_ns: int, reason: str = "feed started") -> None:
+        """Publish every instrument's current status (at start, so consumers know the set)."""
+        for iid, status in self.status.items():
+            self._emit(iid, codec.status_to_proto(iid, now_ns, status, reason, self.source))
+
     # -- timers ------------------------------------------------------------------------------
 
     def flush_bars(self, now_ns: int) -> int:
