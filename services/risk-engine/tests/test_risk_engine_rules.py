@@ -300,3 +300,25 @@ def test_risk_limit_usage_reports_current_values():
     assert usage["max_gross_exposure"] == pytest.approx(10_000)
     assert usage["max_drawdown"] == pytest.approx(0.0)
     assert "max_order_quantity" not in usage  # per-order limit: no standing usage
+
+
+def test_risk_open_order_accounting_is_incremental_and_consistent():
+    eng = make_engine(lim(LT.LIMIT_TYPE_MAX_POSITION_QUANTITY, 100))
+    acct = eng.accounts["ACC1"]
+    # a check keyed by client order id, then the order event with the server id
+    r = order(qty=60)
+    r.client_order_id = "C1"
+    assert eng.check(r).approved
+    assert acct.open_buy["AAPL.XNAS"] == 60 and acct.open_count == 1
+    eng.order_open("O1", "ACC1", "S1", "AAPL.XNAS", BUY, 60, 100.0, client_order_id="C1")
+    assert acct.open_buy["AAPL.XNAS"] == 60 and acct.open_count == 1  # not doubled
+    assert acct.open_strategy[("S1", "AAPL.XNAS", BUY)] == 60
+    eng.apply_fill("F1", "ACC1", "S1", "AAPL.XNAS", BUY, 20, 100.0, order_id="O1")
+    assert acct.open_buy["AAPL.XNAS"] == 40 and acct.book.qty["AAPL.XNAS"] == 20
+    assert acct.open_margin == pytest.approx(4000)
+    eng.apply_fill("F2", "ACC1", "S1", "AAPL.XNAS", BUY, 40, 100.0, order_id="O1")
+    assert "AAPL.XNAS" not in acct.open_buy and acct.open_count == 0
+    eng.order_closed("O1")  # the OrderFilled event
+    assert acct.open_count == 0 and acct.open_margin == pytest.approx(0)
+    assert eng.check(order(qty=40)).approved
+    assert not eng.check(order(qty=41)).approved

@@ -51,6 +51,9 @@ __all__ = [
     "LIMIT_RULE_NAMES",
 ]
 
+_RESTRICTION_KIND_NO_TRADE = int(pb.RESTRICTION_KIND_NO_TRADE)
+_RESTRICTION_KIND_NO_BUY = int(pb.RESTRICTION_KIND_NO_BUY)
+_RESTRICTION_KIND_NO_SHORT = int(pb.RESTRICTION_KIND_NO_SHORT)
 ACTIVE = pb.KILL_SWITCH_STATE_ACTIVE
 REDUCING = pb.KILL_SWITCH_STATE_REDUCING
 HALTED = pb.KILL_SWITCH_STATE_HALTED
@@ -69,6 +72,25 @@ REDUCE = pb.BREACH_ACTION_REDUCE
 HALT = pb.BREACH_ACTION_HALT
 
 LT = pb.LimitType
+# Plain ints (protobuf enum attribute access is slow on the hot path).
+L_UNSPECIFIED = int(pb.LIMIT_TYPE_UNSPECIFIED)
+L_MAX_ORDER_QUANTITY = int(pb.LIMIT_TYPE_MAX_ORDER_QUANTITY)
+L_MAX_ORDER_NOTIONAL = int(pb.LIMIT_TYPE_MAX_ORDER_NOTIONAL)
+L_MAX_POSITION_QUANTITY = int(pb.LIMIT_TYPE_MAX_POSITION_QUANTITY)
+L_MAX_POSITION_NOTIONAL = int(pb.LIMIT_TYPE_MAX_POSITION_NOTIONAL)
+L_MAX_GROSS_EXPOSURE = int(pb.LIMIT_TYPE_MAX_GROSS_EXPOSURE)
+L_MAX_NET_EXPOSURE = int(pb.LIMIT_TYPE_MAX_NET_EXPOSURE)
+L_MAX_LEVERAGE = int(pb.LIMIT_TYPE_MAX_LEVERAGE)
+L_MAX_CONCENTRATION = int(pb.LIMIT_TYPE_MAX_CONCENTRATION)
+L_MAX_DAILY_LOSS = int(pb.LIMIT_TYPE_MAX_DAILY_LOSS)
+L_MAX_DRAWDOWN = int(pb.LIMIT_TYPE_MAX_DRAWDOWN)
+L_MAX_VAR = int(pb.LIMIT_TYPE_MAX_VAR)
+L_MAX_ORDERS_PER_SECOND = int(pb.LIMIT_TYPE_MAX_ORDERS_PER_SECOND)
+L_MAX_OPEN_ORDERS = int(pb.LIMIT_TYPE_MAX_OPEN_ORDERS)
+L_MAX_PRICE_DEVIATION = int(pb.LIMIT_TYPE_MAX_PRICE_DEVIATION)
+L_MAX_SECTOR_EXPOSURE = int(pb.LIMIT_TYPE_MAX_SECTOR_EXPOSURE)
+L_MAX_DAILY_DRAWDOWN = int(pb.LIMIT_TYPE_MAX_DAILY_DRAWDOWN)
+L_MAX_MONTHLY_DRAWDOWN = int(pb.LIMIT_TYPE_MAX_MONTHLY_DRAWDOWN)
 LIMIT_RULE_NAMES: dict[int, str] = {
     v.number: v.name.removeprefix("LIMIT_TYPE_").lower()
     for v in pb.LimitType.DESCRIPTOR.values
@@ -78,11 +100,11 @@ LIMIT_RULE_NAMES: dict[int, str] = {
 # price moves and VaR snapshots, and they act through the kill switch.
 STATE_LIMITS = frozenset(
     {
-        LT.LIMIT_TYPE_MAX_DAILY_LOSS,
-        LT.LIMIT_TYPE_MAX_DRAWDOWN,
-        LT.LIMIT_TYPE_MAX_DAILY_DRAWDOWN,
-        LT.LIMIT_TYPE_MAX_MONTHLY_DRAWDOWN,
-        LT.LIMIT_TYPE_MAX_VAR,
+        L_MAX_DAILY_LOSS,
+        L_MAX_DRAWDOWN,
+        L_MAX_DAILY_DRAWDOWN,
+        L_MAX_MONTHLY_DRAWDOWN,
+        L_MAX_VAR,
     }
 )
 ASSET_CLASS_NAMES = {
@@ -98,6 +120,15 @@ _isfinite = math.isfinite
 
 class InvalidOrder(ValueError):
     """A malformed check request (maps to INVALID_ARGUMENT)."""
+
+
+def _farg(a: Any) -> str:
+    if isinstance(a, float):
+        return fmt(a)
+    if isinstance(a, tuple):
+        kind, x = a
+        return f"{x:.2%}" if kind == "%" else f"{x:.2f}"
+    return str(a)
 
 
 def fmt(x: float) -> str:
@@ -148,7 +179,7 @@ class Scope:
                     f"limit {LIMIT_RULE_NAMES.get(lim.type, lim.type)}: threshold must be a "
                     f"finite non-negative number, got {lim.threshold.value!r}"
                 )
-            if lim.type == LT.LIMIT_TYPE_UNSPECIFIED:
+            if lim.type == L_UNSPECIFIED:
                 raise InvalidOrder("limit type is unspecified")
             if not (0.0 <= lim.warn_at <= 1.0):
                 raise InvalidOrder("warn_at must be within 0..1")
@@ -160,7 +191,7 @@ class Scope:
                 lim.instrument_id.value,
                 lim.sector,
             )
-            if lim.type == LT.LIMIT_TYPE_MAX_SECTOR_EXPOSURE:
+            if lim.type == L_MAX_SECTOR_EXPOSURE:
                 if not lim.sector:
                     raise InvalidOrder("a max_sector_exposure limit needs a sector")
                 self.by_sector.setdefault(lim.sector, rule)
@@ -276,6 +307,7 @@ class OpenOrder:
     leaves: float
     price: float
     pending_until: float = 0.0  # >0: an approved check not yet confirmed by an order event
+    margin: float = 0.0  # margin this order contributes to its account's open_margin
 
 
 @dataclass(slots=True, eq=False)
@@ -292,6 +324,8 @@ class AccountState:
     open_sell: dict[str, float] = field(default_factory=dict)
     open_margin: float = 0.0
     open_count: int = 0
+    # open quantity per (strategy, instrument, side)
+    open_strategy: dict[tuple[str, str, int], float] = field(default_factory=dict)
     rate_window: deque[float] = field(default_factory=deque)
     drawdown: DrawdownTracker | None = None
     last_var: float = 0.0
@@ -436,7 +470,7 @@ class RiskEngine:
             per.pop(inst, None)
         else:
             if r.kind == pb.RESTRICTION_KIND_UNSPECIFIED:
-                r.kind = pb.RESTRICTION_KIND_NO_TRADE
+                r.kind = _RESTRICTION_KIND_NO_TRADE
             per[inst] = r
 
     def list_restrictions(self, account_id: str) -> list[pb.Restriction]:
@@ -568,8 +602,9 @@ class RiskEngine:
         if order_id:
             oo = self.open_orders.get(order_id)
             if oo is not None:
+                self._open_apply(acct, oo, -1)
                 oo.leaves = max(0.0, oo.leaves - qty)
-                self._reindex_open(acct)
+                self._open_apply(acct, oo, +1)
         return True
 
     def order_open(
@@ -581,24 +616,31 @@ class RiskEngine:
         side: int,
         leaves: float,
         price: float,
+        client_order_id: str = "",
     ) -> None:
-        """An order is working (submitted, accepted or partially filled) with `leaves` open."""
+        """An order is working (submitted, accepted or partially filled) with `leaves` open.
+        It replaces the pending entry of its approved check (keyed by order id, or by client
+        order id when the check had no order id)."""
         if not order_id:
             return
+        if client_order_id and client_order_id != order_id:
+            pend = self.open_orders.get(client_order_id)
+            if pend is not None and pend.pending_until:
+                self.order_closed(client_order_id)
         if leaves <= 0 or not _isfinite(leaves):
             self.order_closed(order_id)
             return
         if not (_isfinite(price) and price > 0):
             price = self.last_price.get(inst, 0.0)
-        self.open_orders[order_id] = OpenOrder(
-            order_id, account_id, strategy_id, inst, side, leaves, price
-        )
-        self._reindex_open(self.account(account_id))
+        self.order_closed(order_id)
+        o = OpenOrder(order_id, account_id, strategy_id, inst, side, leaves, price)
+        self.open_orders[order_id] = o
+        self._open_apply(self.account(account_id), o, +1)
 
     def order_closed(self, order_id: str) -> None:
         oo = self.open_orders.pop(order_id, None)
         if oo is not None:
-            self._reindex_open(self.account(oo.account_id))
+            self._open_apply(self.account(oo.account_id), oo, -1)
 
     def expire_pending(self) -> int:
         """Drop approved checks that no order event confirmed within `pending_ttl`."""
@@ -610,21 +652,28 @@ class RiskEngine:
             self.order_closed(o.order_id)
         return len(stale)
 
-    def _reindex_open(self, acct: AccountState) -> None:
-        buy: dict[str, float] = {}
-        sell: dict[str, float] = {}
-        margin = 0.0
-        count = 0
-        for o in self.open_orders.values():
-            if o.account_id != acct.account_id or o.leaves <= 0:
-                continue
-            count += 1
-            d = buy if o.side == BUY else sell
-            d[o.instrument] = d.get(o.instrument, 0.0) + o.leaves
-            margin += o.leaves * o.price * self._info(o.instrument).multiplier * self._rate(
-                acct, o.instrument
-            )
-        acct.open_buy, acct.open_sell, acct.open_margin, acct.open_count = buy, sell, margin, count
+    def _open_apply(self, acct: AccountState, o: OpenOrder, sign: int) -> None:
+        """Add (sign=+1) or remove (-1) one open order's share of the account's open
+        quantities, margin and count (incremental: O(1) per order event)."""
+        if o.leaves <= 0:
+            return
+        d = acct.open_buy if o.side == BUY else acct.open_sell
+        v = d.get(o.instrument, 0.0) + sign * o.leaves
+        if v > 1e-12:
+            d[o.instrument] = v
+        else:
+            d.pop(o.instrument, None)
+        key = (o.strategy_id, o.instrument, o.side)
+        v = acct.open_strategy.get(key, 0.0) + sign * o.leaves
+        if v > 1e-12:
+            acct.open_strategy[key] = v
+        else:
+            acct.open_strategy.pop(key, None)
+        if sign > 0:
+            o.margin = (o.leaves * o.price * self._info(o.instrument).multiplier
+                        * self._rate(acct, o.instrument))
+        acct.open_margin = max(0.0, acct.open_margin + sign * o.margin)
+        acct.open_count += sign
 
     # the check ---------------------------------------------------------------------------
 
@@ -716,9 +765,9 @@ class RiskEngine:
                     continue
                 kind = res.kind
                 if (
-                    kind == pb.RESTRICTION_KIND_NO_TRADE
-                    or (kind == pb.RESTRICTION_KIND_NO_BUY and buy)
-                    or (kind == pb.RESTRICTION_KIND_NO_SHORT and not buy and worst_post < 0)
+                    kind == _RESTRICTION_KIND_NO_TRADE
+                    or (kind == _RESTRICTION_KIND_NO_BUY and buy)
+                    or (kind == _RESTRICTION_KIND_NO_SHORT and not buy and worst_post < 0)
                 ):
                     kname = pb.RestrictionKind.Name(kind).removeprefix("RESTRICTION_KIND_")
                     failures.append(
@@ -794,22 +843,25 @@ class RiskEngine:
             state = self.effective_state(account_id)
         return CheckOutcome(approved, failures, warnings, state, reduces)
 
+    @staticmethod
     def _limit(
-        self,
-        rule: Rule | None,
+        rule: Rule,
         value: float,
         before: float,
         message: str,
+        args: tuple[Any, ...],
         failures: list[Failure],
         warnings: list[Failure],
         increasing_only: bool = True,
     ) -> None:
-        if rule is None:
-            return
+        """Compare a measure with a rule. Messages are built only for failures and warnings
+        (the passing path formats nothing)."""
         t = rule.threshold
-        if value > t and (not increasing_only or value > before + 1e-9):
-            f = Failure(rule.name, message, rule.type, value, t, rule.action)
-            (warnings if rule.action == WARN else failures).append(f)
+        if value > t:
+            if not increasing_only or value > before + 1e-9:
+                f = Failure(rule.name, message.format(*[_farg(a) for a in args]), rule.type,
+                            value, t, rule.action)
+                (warnings if rule.action == WARN else failures).append(f)
         elif rule.warn_at > 0 and value >= rule.warn_at * t and value > before + 1e-9:
             warnings.append(
                 Failure(rule.name, f"{rule.name} at {value / t:.0%} of its limit" if t else
@@ -836,103 +888,104 @@ class RiskEngine:
         warnings: list[Failure],
     ) -> None:
         where = f" (strategy {strategy_id})" if strategy_id else ""
-        rule = sc.rule
+        check = self._limit
+        per = sc.by_instrument.get(inst)
+        rules = sc.rules if per is None else {**sc.rules, **per}
+        get = rules.get
         # order size
-        rl = rule(LT.LIMIT_TYPE_MAX_ORDER_QUANTITY, inst)
+        rl = get(L_MAX_ORDER_QUANTITY)
         if rl is not None:
-            self._limit(rl, qty, 0.0, f"order quantity {fmt(qty)} exceeds {fmt(rl.threshold)}"
-                        + where, failures, warnings, False)
-        rl = rule(LT.LIMIT_TYPE_MAX_ORDER_NOTIONAL, inst)
-        if rl is not None:
-            self._limit(rl, notional, 0.0, f"order notional {fmt(notional)} exceeds "
-                        f"{fmt(rl.threshold)}" + where, failures, warnings, False)
+            check(rl, qty, 0.0, "order quantity {} exceeds {}{}", (qty, rl.threshold, where),
+                  failures, warnings, False)
+        rn = get(L_MAX_ORDER_NOTIONAL)
+        if rn is not None:
+            check(rn, notional, 0.0, "order notional {} exceeds {}{}",
+                  (notional, rn.threshold, where), failures, warnings, False)
         # fat finger
-        rl = rule(LT.LIMIT_TYPE_MAX_PRICE_DEVIATION, inst)
-        if rl is not None and r.order_type != MARKET:
+        rd = get(L_MAX_PRICE_DEVIATION)
+        if rd is not None and r.order_type != MARKET:
             if ref is None or ref <= 0:
                 failures.append(Failure("max_price_deviation",
                                         f"no reference price for the price collar of {inst}",
-                                        rl.type, threshold=rl.threshold, action=rl.action))
+                                        rd.type, threshold=rd.threshold, action=rd.action))
             else:
                 dev = abs(px - ref) / ref
-                self._limit(rl, dev, 0.0, f"price {fmt(px)} is {dev:.2%} from the reference "
-                            f"{fmt(ref)}" + where, failures, warnings, False)
+                check(rd, dev, 0.0, "price {} is {} from the reference {}{}",
+                      (px, ("%", dev), ref, where), failures, warnings, False)
         # order rate
-        rl = rule(LT.LIMIT_TYPE_MAX_ORDERS_PER_SECOND, inst)
-        if rl is not None:
+        rr = get(L_MAX_ORDERS_PER_SECOND)
+        if rr is not None:
             window = acct.rate_window
             now = self.clock.monotonic()
             while window and window[0] <= now - 1.0:
                 window.popleft()
             n = len(window) + 1
-            self._limit(rl, float(n), 0.0, f"{n} orders in the last second exceeds "
-                        f"{fmt(rl.threshold)}" + where, failures, warnings, False)
-        rl = rule(LT.LIMIT_TYPE_MAX_OPEN_ORDERS, inst)
-        if rl is not None:
-            n = acct.open_count + 1
-            self._limit(rl, float(n), 0.0, f"{n} open orders exceeds {fmt(rl.threshold)}"
-                        + where, failures, warnings, False)
+            check(rr, float(n), 0.0, "{} orders in the last second exceeds {}{}",
+                  (n, rr.threshold, where), failures, warnings, False)
+        ro = get(L_MAX_OPEN_ORDERS)
+        if ro is not None:
+            n_open = acct.open_count + 1
+            check(ro, float(n_open), 0.0, "{} open orders exceeds {}{}",
+                  (n_open, ro.threshold, where), failures, warnings, False)
         # positions (worst case with the open orders of this scope's side)
         if strategy_id:
-            open_same = sum(
-                o.leaves for o in self.open_orders.values()
-                if o.account_id == acct.account_id and o.strategy_id == strategy_id
-                and o.instrument == inst and o.side == r.side
-            )
+            open_same = acct.open_strategy.get((strategy_id, inst, r.side), 0.0)
         else:
             open_same = (acct.open_buy if buy else acct.open_sell).get(inst, 0.0)
         pos = book.qty.get(inst, 0.0)
         pre = pos + (open_same if buy else -open_same)
         post = pre + (qty if buy else -qty)
-        rl = rule(LT.LIMIT_TYPE_MAX_POSITION_QUANTITY, inst)
-        if rl is not None:
-            self._limit(rl, abs(post), abs(pre), f"position in {inst} would be {fmt(post)}, "
-                        f"limit {fmt(rl.threshold)}" + where, failures, warnings)
+        rq = get(L_MAX_POSITION_QUANTITY)
+        if rq is not None:
+            check(rq, abs(post), abs(pre), "position in {} would be {}, limit {}{}",
+                  (inst, post, rq.threshold, where), failures, warnings)
         mark_mv = book.mv.get(inst, 0.0)
         new_mv = post * px * mult
         pre_mv = pre * px * mult
-        rl = rule(LT.LIMIT_TYPE_MAX_POSITION_NOTIONAL, inst)
-        if rl is not None:
-            self._limit(rl, abs(new_mv), abs(pre_mv), f"position notional in {inst} would be "
-                        f"{fmt(abs(new_mv))}, limit {fmt(rl.threshold)}" + where,
-                        failures, warnings)
-        gross_post = book.gross - abs(mark_mv) + abs(new_mv)
-        gross_pre = book.gross - abs(mark_mv) + abs(pre_mv)
-        rl = rule(LT.LIMIT_TYPE_MAX_GROSS_EXPOSURE, inst)
-        if rl is not None:
-            self._limit(rl, gross_post, gross_pre, f"gross exposure would be {fmt(gross_post)}, "
-                        f"limit {fmt(rl.threshold)}" + where, failures, warnings)
-        rl = rule(LT.LIMIT_TYPE_MAX_NET_EXPOSURE, inst)
-        if rl is not None:
-            net_post = abs(book.net - mark_mv + new_mv)
-            net_pre = abs(book.net - mark_mv + pre_mv)
-            self._limit(rl, net_post, net_pre, f"net exposure would be {fmt(net_post)}, limit "
-                        f"{fmt(rl.threshold)}" + where, failures, warnings)
+        a_new = abs(new_mv)
+        a_pre = abs(pre_mv)
+        rp = get(L_MAX_POSITION_NOTIONAL)
+        if rp is not None:
+            check(rp, a_new, a_pre, "position notional in {} would be {}, limit {}{}",
+                  (inst, a_new, rp.threshold, where), failures, warnings)
+        base = book.gross - abs(mark_mv)
+        gross_post = base + a_new
+        gross_pre = base + a_pre
+        rg = get(L_MAX_GROSS_EXPOSURE)
+        if rg is not None:
+            check(rg, gross_post, gross_pre, "gross exposure would be {}, limit {}{}",
+                  (gross_post, rg.threshold, where), failures, warnings)
+        rnet = get(L_MAX_NET_EXPOSURE)
+        if rnet is not None:
+            net_base = book.net - mark_mv
+            net_post = abs(net_base + new_mv)
+            net_pre = abs(net_base + pre_mv)
+            check(rnet, net_post, net_pre, "net exposure would be {}, limit {}{}",
+                  (net_post, rnet.threshold, where), failures, warnings)
         if info.sector and sc.by_sector:
-            rl = sc.by_sector.get(info.sector)
-            if rl is not None:
+            rs = sc.by_sector.get(info.sector)
+            if rs is not None:
                 sg = book.sector_gross.get(info.sector, 0.0) - abs(mark_mv)
-                self._limit(rl, sg + abs(new_mv), sg + abs(pre_mv),
-                            f"exposure to sector {info.sector} would be "
-                            f"{fmt(sg + abs(new_mv))}, limit {fmt(rl.threshold)}" + where,
-                            failures, warnings)
+                check(rs, sg + a_new, sg + a_pre, "exposure to sector {} would be {}, limit {}{}",
+                      (info.sector, sg + a_new, rs.threshold, where), failures, warnings)
+        rlev = get(L_MAX_LEVERAGE)
+        rcon = get(L_MAX_CONCENTRATION)
+        if rlev is None and rcon is None:
+            return
         equity = acct.equity
-        rl = rule(LT.LIMIT_TYPE_MAX_LEVERAGE, inst)
-        if rl is not None:
+        if rlev is not None:
             if equity <= 0:
                 if not reduces:
-                    failures.append(Failure(rl.name, "no positive equity to lever", rl.type,
-                                            threshold=rl.threshold, action=rl.action))
+                    failures.append(Failure(rlev.name, "no positive equity to lever", rlev.type,
+                                            threshold=rlev.threshold, action=rlev.action))
             else:
-                self._limit(rl, gross_post / equity, gross_pre / equity,
-                            f"leverage would be {gross_post / equity:.2f}x, limit "
-                            f"{rl.threshold:.2f}x" + where, failures, warnings)
-        rl = rule(LT.LIMIT_TYPE_MAX_CONCENTRATION, inst)
-        if rl is not None and equity > 0:
-            c_post = abs(new_mv) / equity
-            c_pre = abs(pre_mv) / equity
-            self._limit(rl, c_post, c_pre, f"{inst} would be {c_post:.1%} of equity, limit "
-                        f"{rl.threshold:.1%}" + where, failures, warnings)
+                lev = gross_post / equity
+                check(rlev, lev, gross_pre / equity, "leverage would be {}x, limit {}x{}",
+                      (("f", lev), ("f", rlev.threshold), where), failures, warnings)
+        if rcon is not None and equity > 0:
+            c_post = a_new / equity
+            check(rcon, c_post, a_pre / equity, "{} would be {} of equity, limit {}{}",
+                  (inst, ("%", c_post), ("%", rcon.threshold), where), failures, warnings)
 
     def _record_approval(
         self, acct: AccountState, r: pb.CheckOrderRequest, inst: str, px: float
@@ -942,11 +995,12 @@ class RiskEngine:
             acct.rate_window.popleft()
         oid = r.order_id or r.client_order_id
         if oid and oid not in self.open_orders:
-            self.open_orders[oid] = OpenOrder(
+            o = OpenOrder(
                 oid, acct.account_id, r.strategy_id, inst, r.side, r.quantity, px,
                 self.clock.monotonic() + self.pending_ttl,
             )
-            self._reindex_open(acct)
+            self.open_orders[oid] = o
+            self._open_apply(acct, o, +1)
 
     # state limits ------------------------------------------------------------------------
 
@@ -1005,13 +1059,13 @@ class RiskEngine:
         if t in STATE_LIMITS:
             if sid:  # state limits are account-wide
                 return None
-            if t == LT.LIMIT_TYPE_MAX_DAILY_LOSS:
+            if t == L_MAX_DAILY_LOSS:
                 return max(0.0, -dd.daily_pnl)
-            if t == LT.LIMIT_TYPE_MAX_DRAWDOWN:
+            if t == L_MAX_DRAWDOWN:
                 return dd.drawdown
-            if t == LT.LIMIT_TYPE_MAX_DAILY_DRAWDOWN:
+            if t == L_MAX_DAILY_DRAWDOWN:
                 return dd.daily_drawdown
-            if t == LT.LIMIT_TYPE_MAX_MONTHLY_DRAWDOWN:
+            if t == L_MAX_MONTHLY_DRAWDOWN:
                 return dd.monthly_drawdown
             return acct.last_var
         if book is None:
@@ -1021,31 +1075,31 @@ class RiskEngine:
     def usage_value(self, rule: Rule, acct: AccountState, book: Book) -> float | None:
         """Current value of an exposure limit's measure (None for per-order limits)."""
         t = rule.type
-        if t == LT.LIMIT_TYPE_MAX_GROSS_EXPOSURE:
+        if t == L_MAX_GROSS_EXPOSURE:
             return book.gross
-        if t == LT.LIMIT_TYPE_MAX_NET_EXPOSURE:
+        if t == L_MAX_NET_EXPOSURE:
             return abs(book.net)
-        if t == LT.LIMIT_TYPE_MAX_LEVERAGE:
+        if t == L_MAX_LEVERAGE:
             eq = acct.equity
             return book.gross / eq if eq > 0 else (0.0 if book.gross == 0 else math.inf)
-        if t == LT.LIMIT_TYPE_MAX_SECTOR_EXPOSURE:
+        if t == L_MAX_SECTOR_EXPOSURE:
             return book.sector_gross.get(rule.sector, 0.0)
-        if t == LT.LIMIT_TYPE_MAX_POSITION_QUANTITY:
+        if t == L_MAX_POSITION_QUANTITY:
             if rule.instrument:
                 return abs(book.qty.get(rule.instrument, 0.0))
             return max((abs(q) for q in book.qty.values()), default=0.0)
-        if t == LT.LIMIT_TYPE_MAX_POSITION_NOTIONAL:
+        if t == L_MAX_POSITION_NOTIONAL:
             if rule.instrument:
                 return abs(book.mv.get(rule.instrument, 0.0))
             return max((abs(v) for v in book.mv.values()), default=0.0)
-        if t == LT.LIMIT_TYPE_MAX_CONCENTRATION:
+        if t == L_MAX_CONCENTRATION:
             eq = acct.equity
             if eq <= 0:
                 return None
             if rule.instrument:
                 return abs(book.mv.get(rule.instrument, 0.0)) / eq
             return max((abs(v) for v in book.mv.values()), default=0.0) / eq
-        if t == LT.LIMIT_TYPE_MAX_OPEN_ORDERS:
+        if t == L_MAX_OPEN_ORDERS:
             return float(acct.open_count)
         return None
 

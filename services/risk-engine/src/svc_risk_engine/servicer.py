@@ -213,11 +213,16 @@ class RiskRuntime:
     def on_order(self, order: Any, open_: bool) -> None:
         if not open_:
             self.engine.order_closed(order.order_id)
+            if order.client_order_id:
+                pend = self.engine.open_orders.get(order.client_order_id)
+                if pend is not None and pend.pending_until:
+                    self.engine.order_closed(order.client_order_id)
             return
         leaves = order.leaves_quantity or max(0.0, order.quantity - order.filled_quantity)
         price = order.limit_price or order.stop_price
         self.engine.order_open(order.order_id, order.account_id, order.strategy_id,
-                               order.instrument_id.value, order.side, leaves, price)
+                               order.instrument_id.value, order.side, leaves, price,
+                               order.client_order_id)
 
     def on_price(self, inst: str, price: float) -> None:
         self.engine.update_price(inst, price)
@@ -300,24 +305,29 @@ class RiskServicer(rpc.RiskEngineServiceServicer):
         return self.check(request)
 
     def check(self, request: pb.CheckOrderRequest) -> pb.CheckOrderResponse:
+        """The body of CheckOrder: the engine's check, the response, and the
+        OrderCheckResult event (queued to the producer, never awaited)."""
         try:
             out = self.engine.check(request)
         except InvalidOrder as exc:
             raise InvalidArgument(str(exc)) from None
-        now = self.engine.clock.now()
+        now_ns = int(self.engine.clock.time() * 1e9)
+        at = Timestamp(seconds=now_ns // 1_000_000_000, nanos=now_ns % 1_000_000_000)
+        check_id = new_id()
         resp = pb.CheckOrderResponse(approved=out.approved, kill_switch_state=out.state,
-                                     check_id=new_id())
-        resp.checked_at.FromDatetime(now)
-        if out.failures:
-            resp.reasons.extend([f.to_proto() for f in out.failures])
-        if out.warnings:
-            resp.warnings.extend([w.to_proto() for w in out.warnings])
+                                     check_id=check_id, checked_at=at)
         event = ev.OrderCheckResult(
-            account_id=request.account_id, check_id=resp.check_id, order_id=request.order_id,
+            account_id=request.account_id, check_id=check_id, order_id=request.order_id,
             client_order_id=request.client_order_id, strategy_id=request.strategy_id,
             instrument_id=request.instrument_id, approved=out.approved,
-            reasons=resp.reasons, kill_switch_state=out.state, event_time=resp.checked_at,
+            kill_switch_state=out.state, event_time=at,
         )
+        if out.failures:
+            reasons = [f.to_proto() for f in out.failures]
+            resp.reasons.extend(reasons)
+            event.reasons.extend(reasons)
+        if out.warnings:
+            resp.warnings.extend([w.to_proto() for w in out.warnings])
         self.rt.publish_nowait(TOPIC, request.account_id, event)
         return resp
 
