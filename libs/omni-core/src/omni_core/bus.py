@@ -966,7 +966,9 @@ class EventBus:
                 offset = m.offset()
                 try:
                     env = from_string(m.value())
-                    if not env.event_id or not env.event_type:
+                    eid = env.event_id
+                    etype = env.event_type
+                    if not eid or not etype:
                         raise ValueError("missing event_id or event_type")
                 except Exception as exc:
                     reason = f"undecodable envelope: {exc}"
@@ -974,23 +976,22 @@ class EventBus:
                         return
                     done = offset + 1
                     continue
-                route = routes.get(env.event_type)
+                route = routes.get(etype)
                 if route is None:
                     skipped += 1
                     if skipped_types is None:
                         skipped_types = {}
-                    skipped_types[env.event_type] = skipped_types.get(env.event_type, 0) + 1
+                    skipped_types[etype] = skipped_types.get(etype, 0) + 1
                     done = offset + 1
                     continue
                 try:
                     event = route.cls.FromString(env.payload)
                 except Exception as exc:
-                    reason = f"undecodable {env.event_type} payload: {exc}"
+                    reason = f"undecodable {etype} payload: {exc}"
                     if await self._dead_letter(m, "decode", reason, 0, env) is _ABORT:
                         return
                     done = offset + 1
                     continue
-                eid = env.event_id
                 if (eid in lru) if lru is not None else await dedupe.seen(eid):
                     duplicates += 1
                     done = offset + 1
