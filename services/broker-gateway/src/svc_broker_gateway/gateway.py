@@ -526,8 +526,11 @@ class Gateway:
         rec.unrouted = max(0.0, rec.unrouted - qty)
         self._dirty_slice(s)
         self._dirty_order(rec)
-        await self._persist()  # write-ahead: the venue may know the slice from here on
         slot = self.slots[venue]
+        if slot.venue.kind != "paper":
+            # Write-ahead: an external venue may know the slice from here on. (The paper venue
+            # lives and dies with this process: nothing outside can hold its orders.)
+            await self._persist()
         req = OrderRequest(
             slice_id,
             rec.instrument_id,

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -59,6 +60,21 @@ routes = Table(
     Column("seq", Integer, nullable=False, index=True),
     Column("payload", LargeBinary, nullable=False),  # omni.broker_gateway.v1.RouteDecision
 )
+
+_UPDATE = {
+    t.name: t.update()
+    .where(t.c[key] == bindparam("k"))
+    .values({c: bindparam(f"v_{c}") for c in cols})
+    for t, key, cols in (
+        (orders, "order_id", ("account_id", "client_order_id", "data", "status", "updated_at")),
+        (slices, "slice_id", ("order_id", "venue", "data", "status", "updated_at")),
+    )
+}
+
+
+def _params(key: str, row: dict) -> dict:
+    return {"k": row[key], **{f"v_{c}": v for c, v in row.items() if c != key}}
+
 
 # Slice states. IN_DOUBT: sent, no answer (timeout); reconciliation decides.
 PENDING_SEND = "pending_send"
@@ -130,6 +146,8 @@ class Store:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._seq: int | None = None
+        self._known_o: set[str] = set()
+        self._known_s: set[str] = set()
 
     @classmethod
     def from_url(cls, url: str) -> Store:
@@ -149,37 +167,24 @@ class Store:
         slices_: list[SliceRecord],
         routes_: list[tuple[str, str, str, bytes]],
     ) -> None:
-        """Everything one step changed, in one transaction."""
+        """Everything one step changed, in one transaction. Rows this store has written or
+        loaded are updated, others inserted (after an update that found nothing)."""
         now = time.time()
         async with self.engine.begin() as conn:
-            for o in orders_:
-                row = dict(
-                    order_id=o.order_id,
-                    account_id=o.account_id,
-                    client_order_id=o.client_order_id,
-                    data=json.dumps(asdict(o)),
-                    status=o.status,
-                    updated_at=now,
-                )
-                res = await conn.execute(
-                    orders.update().where(orders.c.order_id == o.order_id).values(**row)
-                )
-                if res.rowcount == 0:
-                    await conn.execute(orders.insert().values(**row))
-            for sl in slices_:
-                row = dict(
-                    slice_id=sl.slice_id,
-                    order_id=sl.order_id,
-                    venue=sl.venue,
-                    data=json.dumps(asdict(sl)),
-                    status=sl.status,
-                    updated_at=now,
-                )
-                res = await conn.execute(
-                    slices.update().where(slices.c.slice_id == sl.slice_id).values(**row)
-                )
-                if res.rowcount == 0:
-                    await conn.execute(slices.insert().values(**row))
+            for table, key, rows, known in (
+                (orders, "order_id", [self._order_row(o, now) for o in orders_], self._known_o),
+                (slices, "slice_id", [self._slice_row(x, now) for x in slices_], self._known_s),
+            ):
+                old = [r for r in rows if r[key] in known]
+                new = [r for r in rows if r[key] not in known]
+                upd = _UPDATE[table.name]
+                if old:
+                    await conn.execute(upd, [_params(key, r) for r in old])
+                for r in new:
+                    res = await conn.execute(upd, _params(key, r))
+                    if res.rowcount == 0:
+                        await conn.execute(table.insert(), [r])
+                    known.add(r[key])
             if routes_:
                 if self._seq is None:
                     self._seq = (
@@ -187,10 +192,11 @@ class Store:
                             select(routes.c.seq).order_by(routes.c.seq.desc()).limit(1)
                         )
                     ).scalar() or 0
+                rows = []
                 for decision_id, order_id, account_id, payload in routes_:
                     self._seq += 1
-                    await conn.execute(
-                        routes.insert().values(
+                    rows.append(
+                        dict(
                             decision_id=decision_id,
                             order_id=order_id,
                             account_id=account_id,
@@ -198,38 +204,35 @@ class Store:
                             payload=payload,
                         )
                     )
+                await conn.execute(routes.insert(), rows)
 
-    async def save_order(self, o: OrderRecord) -> None:
-        row = dict(
+    @staticmethod
+    def _order_row(o: OrderRecord, now: float) -> dict:
+        return dict(
             order_id=o.order_id,
             account_id=o.account_id,
             client_order_id=o.client_order_id,
             data=json.dumps(asdict(o)),
             status=o.status,
-            updated_at=time.time(),
+            updated_at=now,
         )
-        async with self.engine.begin() as conn:
-            res = await conn.execute(
-                orders.update().where(orders.c.order_id == o.order_id).values(**row)
-            )
-            if res.rowcount == 0:
-                await conn.execute(orders.insert().values(**row))
+
+    @staticmethod
+    def _slice_row(x: SliceRecord, now: float) -> dict:
+        return dict(
+            slice_id=x.slice_id,
+            order_id=x.order_id,
+            venue=x.venue,
+            data=json.dumps(asdict(x)),
+            status=x.status,
+            updated_at=now,
+        )
+
+    async def save_order(self, o: OrderRecord) -> None:
+        await self.save_many([o], [], [])
 
     async def save_slice(self, s: SliceRecord) -> None:
-        row = dict(
-            slice_id=s.slice_id,
-            order_id=s.order_id,
-            venue=s.venue,
-            data=json.dumps(asdict(s)),
-            status=s.status,
-            updated_at=time.time(),
-        )
-        async with self.engine.begin() as conn:
-            res = await conn.execute(
-                slices.update().where(slices.c.slice_id == s.slice_id).values(**row)
-            )
-            if res.rowcount == 0:
-                await conn.execute(slices.insert().values(**row))
+        await self.save_many([], [s], [])
 
     async def find_client_order(self, account_id: str, client_order_id: str) -> OrderRecord | None:
         async with self.engine.connect() as conn:
@@ -258,7 +261,9 @@ class Store:
             )
         async with self.engine.connect() as conn:
             rows = (await conn.execute(q)).all()
-        return [OrderRecord(**json.loads(r[0])) for r in rows]
+        out = [OrderRecord(**json.loads(r[0])) for r in rows]
+        self._known_o.update(o.order_id for o in out)
+        return out
 
     async def load_slices(
         self, venue: str | None = None, open_only: bool = False
@@ -270,7 +275,9 @@ class Store:
             q = q.where(slices.c.status.notin_(list(SLICE_TERMINAL)))
         async with self.engine.connect() as conn:
             rows = (await conn.execute(q.order_by(slices.c.updated_at))).all()
-        return [SliceRecord(**json.loads(r[0])) for r in rows]
+        out = [SliceRecord(**json.loads(r[0])) for r in rows]
+        self._known_s.update(x.slice_id for x in out)
+        return out
 
     async def save_route(
         self, decision_id: str, order_id: str, account_id: str, payload: bytes
