@@ -179,8 +179,8 @@ async def bench_gateway(n: int = 2_000) -> None:
         dt = time.perf_counter() - t0
         await db.dispose()
         print(
-            f"gateway end to end on the paper venue (SQLite, one transaction per order, route persisted): "
-            f"{n / dt:,.0f} orders/s, {sent} events"
+            "gateway end to end on the paper venue (SQLite, one transaction per order, "
+            f"route persisted): {n / dt:,.0f} orders/s, {sent} events"
         )
 
 
