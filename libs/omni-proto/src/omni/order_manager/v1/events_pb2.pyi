@@ -229,18 +229,20 @@ class FillBooked(_message.Message):
     def __init__(self, account_id: _Optional[str] = ..., fill: _Optional[_Union[_order_manager_service_pb2.Fill, _Mapping]] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ParentOrderProgress(_message.Message):
-    __slots__ = ("account_id", "parent_order", "progress", "scheduled_progress", "event_time")
+    __slots__ = ("account_id", "parent_order", "progress", "scheduled_progress", "event_time", "note")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     PARENT_ORDER_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
     SCHEDULED_PROGRESS_FIELD_NUMBER: _ClassVar[int]
     EVENT_TIME_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     parent_order: _order_manager_service_pb2.ParentOrder
     progress: float
     scheduled_progress: float
     event_time: _timestamp_pb2.Timestamp
-    def __init__(self, account_id: _Optional[str] = ..., parent_order: _Optional[_Union[_order_manager_service_pb2.ParentOrder, _Mapping]] = ..., progress: _Optional[float] = ..., scheduled_progress: _Optional[float] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    note: str
+    def __init__(self, account_id: _Optional[str] = ..., parent_order: _Optional[_Union[_order_manager_service_pb2.ParentOrder, _Mapping]] = ..., progress: _Optional[float] = ..., scheduled_progress: _Optional[float] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., note: _Optional[str] = ...) -> None: ...
 
 class ExecutionQuality(_message.Message):
     __slots__ = ("account_id", "report", "event_time")

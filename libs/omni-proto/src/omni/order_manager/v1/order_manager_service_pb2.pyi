@@ -69,7 +69,7 @@ PARENT_ORDER_STATUS_CANCELLED: ParentOrderStatus
 PARENT_ORDER_STATUS_FAILED: ParentOrderStatus
 
 class AlgorithmParams(_message.Message):
-    __slots__ = ("start_time", "end_time", "slices", "participation_rate", "risk_aversion", "limit_price", "min_child_quantity", "max_child_quantity", "randomization", "child_order_type", "complete_at_end")
+    __slots__ = ("start_time", "end_time", "slices", "participation_rate", "risk_aversion", "limit_price", "min_child_quantity", "max_child_quantity", "randomization", "child_order_type", "complete_at_end", "volatility", "temporary_impact_bps", "check_interval_seconds")
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     SLICES_FIELD_NUMBER: _ClassVar[int]
@@ -81,6 +81,9 @@ class AlgorithmParams(_message.Message):
     RANDOMIZATION_FIELD_NUMBER: _ClassVar[int]
     CHILD_ORDER_TYPE_FIELD_NUMBER: _ClassVar[int]
     COMPLETE_AT_END_FIELD_NUMBER: _ClassVar[int]
+    VOLATILITY_FIELD_NUMBER: _ClassVar[int]
+    TEMPORARY_IMPACT_BPS_FIELD_NUMBER: _ClassVar[int]
+    CHECK_INTERVAL_SECONDS_FIELD_NUMBER: _ClassVar[int]
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     slices: int
@@ -92,7 +95,10 @@ class AlgorithmParams(_message.Message):
     randomization: float
     child_order_type: _types_pb2.OrderType
     complete_at_end: bool
-    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., slices: _Optional[int] = ..., participation_rate: _Optional[float] = ..., risk_aversion: _Optional[float] = ..., limit_price: _Optional[float] = ..., min_child_quantity: _Optional[float] = ..., max_child_quantity: _Optional[float] = ..., randomization: _Optional[float] = ..., child_order_type: _Optional[_Union[_types_pb2.OrderType, str]] = ..., complete_at_end: _Optional[bool] = ...) -> None: ...
+    volatility: float
+    temporary_impact_bps: float
+    check_interval_seconds: float
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., slices: _Optional[int] = ..., participation_rate: _Optional[float] = ..., risk_aversion: _Optional[float] = ..., limit_price: _Optional[float] = ..., min_child_quantity: _Optional[float] = ..., max_child_quantity: _Optional[float] = ..., randomization: _Optional[float] = ..., child_order_type: _Optional[_Union[_types_pb2.OrderType, str]] = ..., complete_at_end: _Optional[bool] = ..., volatility: _Optional[float] = ..., temporary_impact_bps: _Optional[float] = ..., check_interval_seconds: _Optional[float] = ...) -> None: ...
 
 class Order(_message.Message):
     __slots__ = ("order_id", "client_order_id", "account_id", "strategy_id", "instrument_id", "side", "order_type", "time_in_force", "quantity", "limit_price", "stop_price", "status", "filled_quantity", "average_fill_price", "leaves_quantity", "reject_reason", "parent_order_id", "algorithm", "algorithm_params", "venue", "venue_order_id", "fees", "replaced_by_order_id", "replaces_order_id", "created_at", "updated_at", "expire_at", "tags")
@@ -198,7 +204,7 @@ class Fill(_message.Message):
     def __init__(self, fill_id: _Optional[str] = ..., order_id: _Optional[str] = ..., client_order_id: _Optional[str] = ..., venue_order_id: _Optional[str] = ..., venue: _Optional[str] = ..., account_id: _Optional[str] = ..., strategy_id: _Optional[str] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., side: _Optional[_Union[_types_pb2.Side, str]] = ..., quantity: _Optional[float] = ..., price: _Optional[float] = ..., fee: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., fee_currency: _Optional[str] = ..., liquidity: _Optional[_Union[_types_pb2.Liquidity, str]] = ..., executed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., parent_order_id: _Optional[str] = ...) -> None: ...
 
 class ParentOrder(_message.Message):
-    __slots__ = ("parent_order_id", "client_order_id", "account_id", "strategy_id", "instrument_id", "side", "quantity", "algorithm", "algorithm_params", "status", "filled_quantity", "average_fill_price", "working_quantity", "arrival_price", "child_orders_total", "child_orders_open", "child_order_ids", "reason", "created_at", "updated_at")
+    __slots__ = ("parent_order_id", "client_order_id", "account_id", "strategy_id", "instrument_id", "side", "quantity", "algorithm", "algorithm_params", "status", "filled_quantity", "average_fill_price", "working_quantity", "arrival_price", "child_orders_total", "child_orders_open", "child_order_ids", "reason", "created_at", "updated_at", "schedule_note", "slices_sent", "slices_planned", "completed_at")
     PARENT_ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     CLIENT_ORDER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -219,6 +225,10 @@ class ParentOrder(_message.Message):
     REASON_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULE_NOTE_FIELD_NUMBER: _ClassVar[int]
+    SLICES_SENT_FIELD_NUMBER: _ClassVar[int]
+    SLICES_PLANNED_FIELD_NUMBER: _ClassVar[int]
+    COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
     parent_order_id: str
     client_order_id: str
     account_id: str
@@ -239,7 +249,11 @@ class ParentOrder(_message.Message):
     reason: str
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, parent_order_id: _Optional[str] = ..., client_order_id: _Optional[str] = ..., account_id: _Optional[str] = ..., strategy_id: _Optional[str] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., side: _Optional[_Union[_types_pb2.Side, str]] = ..., quantity: _Optional[float] = ..., algorithm: _Optional[_Union[ExecutionAlgorithm, str]] = ..., algorithm_params: _Optional[_Union[AlgorithmParams, _Mapping]] = ..., status: _Optional[_Union[ParentOrderStatus, str]] = ..., filled_quantity: _Optional[float] = ..., average_fill_price: _Optional[float] = ..., working_quantity: _Optional[float] = ..., arrival_price: _Optional[float] = ..., child_orders_total: _Optional[int] = ..., child_orders_open: _Optional[int] = ..., child_order_ids: _Optional[_Iterable[str]] = ..., reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    schedule_note: str
+    slices_sent: int
+    slices_planned: int
+    completed_at: _timestamp_pb2.Timestamp
+    def __init__(self, parent_order_id: _Optional[str] = ..., client_order_id: _Optional[str] = ..., account_id: _Optional[str] = ..., strategy_id: _Optional[str] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., side: _Optional[_Union[_types_pb2.Side, str]] = ..., quantity: _Optional[float] = ..., algorithm: _Optional[_Union[ExecutionAlgorithm, str]] = ..., algorithm_params: _Optional[_Union[AlgorithmParams, _Mapping]] = ..., status: _Optional[_Union[ParentOrderStatus, str]] = ..., filled_quantity: _Optional[float] = ..., average_fill_price: _Optional[float] = ..., working_quantity: _Optional[float] = ..., arrival_price: _Optional[float] = ..., child_orders_total: _Optional[int] = ..., child_orders_open: _Optional[int] = ..., child_order_ids: _Optional[_Iterable[str]] = ..., reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., schedule_note: _Optional[str] = ..., slices_sent: _Optional[int] = ..., slices_planned: _Optional[int] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ExecutionQualityReport(_message.Message):
     __slots__ = ("order_id", "account_id", "instrument_id", "side", "filled_quantity", "average_fill_price", "arrival_price", "interval_vwap", "interval_twap", "arrival_slippage_bps", "vwap_slippage_bps", "twap_slippage_bps", "implementation_shortfall", "total_fees", "maker_ratio", "participation_rate", "fill_ratio", "started_at", "completed_at")

@@ -1,0 +1,1 @@
+"""Omni Alpha order-manager: order state machine, execution algorithms, child orders, fills."""

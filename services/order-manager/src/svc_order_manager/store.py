@@ -1,0 +1,303 @@
+"""Persistence: tables, the group committer and the loaders.
+
+Every change of the order manager is a `Writes`: the order and parent rows as they now are,
+the order event log rows, new fills, and the outbox rows (the kit's ``outbox`` table) of the
+events and venue commands it causes. `GroupCommitter` writes the `Writes` of all operations
+that are waiting into ONE transaction (group commit): each caller still awaits the commit of
+its own changes before it answers or moves on, so nothing is acknowledged that is not durable,
+and a crash between the commit and the publish loses nothing (the kit's relay publishes the
+outbox rows afterwards). Under load this turns thousands of small transactions into a few
+large ones; with one caller at a time it is one transaction per operation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from omni_core.db import Database, Outbox, outbox_table
+from omni_core.ids import new_id
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    select,
+)
+
+metadata = MetaData()
+
+orders = Table(
+    "om_orders", metadata,
+    Column("order_id", String(64), primary_key=True),
+    Column("account_id", String(128), nullable=False),
+    Column("client_order_id", String(200), nullable=False),
+    Column("strategy_id", String(128), nullable=False, default=""),
+    Column("instrument_id", String(128), nullable=False),
+    Column("parent_order_id", String(64), nullable=False, default=""),
+    Column("status", Integer, nullable=False),
+    Column("is_open", Boolean, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    Column("expire_at", Float, nullable=True),
+    # the Order proto
+    Column("data", LargeBinary, nullable=False),
+    # machine state not in the proto (JSON)
+    Column("extra", Text, nullable=False, default="{}"),
+    UniqueConstraint("account_id", "client_order_id", name="uq_om_orders_client"),
+    Index("ix_om_orders_open", "is_open"),
+    Index("ix_om_orders_parent", "parent_order_id"),
+    Index("ix_om_orders_account_created", "account_id", "created_at"),
+)
+
+order_events = Table(
+    "om_order_events", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("order_id", String(64), nullable=False),
+    Column("event_type", String(200), nullable=False),
+    Column("from_status", Integer, nullable=False),
+    Column("to_status", Integer, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("at", Float, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Index("ix_om_order_events_order", "order_id", "at"),
+)
+
+fills = Table(
+    "om_fills", metadata,
+    Column("fill_id", String(200), primary_key=True),
+    Column("order_id", String(64), nullable=False),
+    Column("parent_order_id", String(64), nullable=False, default=""),
+    Column("account_id", String(128), nullable=False),
+    Column("strategy_id", String(128), nullable=False, default=""),
+    Column("instrument_id", String(128), nullable=False),
+    Column("side", Integer, nullable=False),
+    Column("quantity", Float, nullable=False),
+    Column("price", Float, nullable=False),
+    Column("executed_at", Float, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Index("ix_om_fills_order", "order_id"),
+    Index("ix_om_fills_parent", "parent_order_id"),
+    Index("ix_om_fills_account", "account_id", "executed_at"),
+)
+
+parents = Table(
+    "om_parent_orders", metadata,
+    Column("parent_order_id", String(64), primary_key=True),
+    Column("account_id", String(128), nullable=False),
+    Column("client_order_id", String(200), nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    # the ParentOrder proto
+    Column("data", LargeBinary, nullable=False),
+    # schedule and progress (JSON)
+    Column("state", Text, nullable=False),
+    UniqueConstraint("account_id", "client_order_id", name="uq_om_parents_client"),
+    Index("ix_om_parents_status", "status"),
+)
+
+kill_switches = Table(
+    "om_kill_switches", metadata,
+    Column("account_id", String(128), primary_key=True),
+    Column("state", Integer, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+
+@dataclass(slots=True)
+class Writes:
+    orders: dict[str, dict[str, Any]] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    fills: list[dict[str, Any]] = field(default_factory=list)
+    parents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kill: dict[str, dict[str, Any]] = field(default_factory=dict)
+    outbox: list[dict[str, Any]] = field(default_factory=list)
+    # run after the commit succeeded (not persisted)
+    after: list[Any] = field(default_factory=list)
+
+    def merge(self, o: Writes) -> None:
+        self.orders.update(o.orders)
+        self.events.extend(o.events)
+        self.fills.extend(o.fills)
+        self.parents.update(o.parents)
+        self.kill.update(o.kill)
+        self.outbox.extend(o.outbox)
+
+    def publish(self, topic: str, key: str, event: Any, tenant_id: str | None) -> str:
+        eid = new_id()
+        self.outbox.append(dict(
+            id=eid, topic=topic, key=key, event_type=event.DESCRIPTOR.full_name,
+            payload=event.SerializeToString(), tenant_id=tenant_id,
+            created_at=datetime.now(UTC), published_at=None,
+        ))
+        return eid
+
+    def __bool__(self) -> bool:
+        return bool(self.orders or self.events or self.fills or self.parents or self.kill
+                    or self.outbox)
+
+
+def _insert(db: Database, table: Table) -> Any:
+    if db.is_postgres:
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def _upsert(db: Database, table: Table, key: str) -> Any:
+    ins = _insert(db, table)
+    cols = {c.name: ins.excluded[c.name] for c in table.columns if c.name != key}
+    return ins.on_conflict_do_update(index_elements=[key], set_=cols)
+
+
+class CommitError(RuntimeError):
+    pass
+
+
+class GroupCommitter:
+    """One writer task; callers `await commit(writes)`. Writes waiting while a transaction is
+    in progress go together into the next one (at most `max_batch` operations)."""
+
+    def __init__(self, db: Database, outbox: Outbox | None = None, max_batch: int = 2000) -> None:
+        self.db = db
+        self.outbox = outbox
+        self.max_batch = max_batch
+        self._queue: list[tuple[Writes, asyncio.Future[None]]] = []
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.transactions = 0
+        self.operations = 0
+        self._stmts: dict[str, Any] = {}
+
+    def _stmt(self, name: str) -> Any:
+        s = self._stmts.get(name)
+        if s is None:
+            s = {
+                "orders": lambda: _upsert(self.db, orders, "order_id"),
+                "parents": lambda: _upsert(self.db, parents, "parent_order_id"),
+                "kill": lambda: _upsert(self.db, kill_switches, "account_id"),
+                "fills": lambda: _insert(self.db, fills).on_conflict_do_nothing(),
+                "events": lambda: order_events.insert(),
+                "outbox": lambda: outbox_table.insert(),
+            }[name]()
+            self._stmts[name] = s
+        return s
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="om-commit")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            self._wake.set()
+            # let queued writes finish
+            while self._queue:
+                await asyncio.sleep(0.005)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def commit(self, w: Writes) -> None:
+        if not w:
+            return
+        if self._task is None:  # not started (tools, tests): write inline
+            await self._write(w)
+            self._nudge_relay(w)
+            return
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.append((w, fut))
+        self._wake.set()
+        await fut
+
+    def _nudge_relay(self, w: Writes) -> None:
+        if w.outbox and self.outbox is not None:
+            # the kit relay wakes on Outbox.add; rows written here in bulk wake it the same way
+            wake = getattr(self.outbox, "_wake", None)
+            if wake is not None:
+                wake.set()
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while self._queue:
+                batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch:]
+                merged = Writes()
+                for w, _ in batch:
+                    merged.merge(w)
+                try:
+                    await self._write(merged)
+                except asyncio.CancelledError:
+                    for _, f in batch:
+                        if not f.done():
+                            f.set_exception(CommitError("order-manager stopping"))
+                    raise
+                except Exception as exc:
+                    for _, f in batch:
+                        if not f.done():
+                            f.set_exception(CommitError(f"database write failed: {exc!r}"))
+                    continue
+                self.transactions += 1
+                self.operations += len(batch)
+                for _, f in batch:
+                    if not f.done():
+                        f.set_result(None)
+                self._nudge_relay(merged)
+
+    async def _write(self, w: Writes) -> None:
+        async with self.db.engine.begin() as conn:
+            if w.orders:
+                await conn.execute(self._stmt("orders"), list(w.orders.values()))
+            if w.parents:
+                await conn.execute(self._stmt("parents"), list(w.parents.values()))
+            if w.fills:
+                await conn.execute(self._stmt("fills"), w.fills)
+            if w.events:
+                await conn.execute(self._stmt("events"), w.events)
+            if w.kill:
+                await conn.execute(self._stmt("kill"), list(w.kill.values()))
+            if w.outbox:
+                await conn.execute(self._stmt("outbox"), w.outbox)
+
+
+async def fetch(db: Database, query: Any) -> list[Any]:
+    async with db.engine.connect() as conn:
+        return list((await conn.execute(query)).all())
+
+
+async def load_open_orders(db: Database) -> list[Any]:
+    return await fetch(db, select(orders).where(orders.c.is_open.is_(True)))
+
+
+async def find_order(db: Database, order_id: str) -> Any:
+    rows = await fetch(db, select(orders).where(orders.c.order_id == order_id))
+    return rows[0] if rows else None
+
+
+async def find_client_order(db: Database, account_id: str, client_order_id: str) -> Any:
+    rows = await fetch(db, select(orders).where(orders.c.account_id == account_id,
+                                                orders.c.client_order_id == client_order_id))
+    return rows[0] if rows else None
+
+
+async def fill_ids(db: Database, order_ids: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for i in range(0, len(order_ids), 500):
+        chunk = order_ids[i:i + 500]
+        for fid, oid in await fetch(db, select(fills.c.fill_id, fills.c.order_id)
+                                    .where(fills.c.order_id.in_(chunk))):
+            out.setdefault(oid, set()).add(fid)
+    return out
