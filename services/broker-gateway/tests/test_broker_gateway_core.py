@@ -508,3 +508,25 @@ async def test_broker_without_a_book_is_routed_on_the_market_quote(store):
         assert rec.status == "filled" and sink.reports("q1")[-1].venue == "alpaca-paper"
     finally:
         await fake.stop()
+
+
+async def test_polling_finds_fills_at_a_venue_without_a_stream(store, two_binances):
+    f1, f2, v1, v2 = two_binances
+    sink = Sink()
+    gw = Gateway([v1], store, sink)
+    lim = dict(otype=common.ORDER_TYPE_LIMIT, tif=common.TIME_IN_FORCE_GTC, limit=49000.0)
+    await gw.submit("acct-1", order("y1", 0.4, inst=BTC, **lim))
+    assert kinds(sink.reports("y1")) == ["NEW"]
+    f1.fill("c-y1", 0.1, 49000.0)
+    await gw.sync_open()
+    rep = sink.reports("y1")[-1]
+    assert rep.exec_type == ome.EXEC_TYPE_PARTIAL_FILL and rep.last_quantity == pytest.approx(0.1)
+    assert rep.venue == "binance" and rep.venue_order_id
+    await gw.sync_open()  # nothing new: no duplicate report
+    assert len(sink.reports("y1")) == 2
+    f1.fill("c-y1", 0.3, 48990.0)
+    await gw.sync_open()
+    rep = sink.reports("y1")[-1]
+    assert rep.exec_type == ome.EXEC_TYPE_FILL and rep.cumulative_quantity == pytest.approx(0.4)
+    assert rep.last_price == pytest.approx(48990.0)
+    assert gw.orders["y1"].status == "filled"
