@@ -251,3 +251,27 @@ async def test_risk_grpc_account_restrictions_reference_data(api):
     with pytest.raises(grpc.aio.AioRpcError) as err:
         await stub.UpsertInstruments(pb.UpsertInstrumentsRequest(instruments=[bad_inst]))
     assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_risk_var_snapshots_published_and_max_var_limit_halts(api):
+    stub, rt, published = api
+    await setup_account(stub, lim(LT.LIMIT_TYPE_MAX_VAR, 1000, action=pb.BREACH_ACTION_HALT))
+    rt.engine.apply_fill("F1", "ACC1", "S1", "AAPL.XNAS", ct.SIDE_BUY, 1000, 100.0)
+    assert await rt.publish_var_snapshots() == 1
+    snaps = [(k, e) for _, k, e in published if isinstance(e, ev.VarSnapshot)]
+    assert len(snaps) == 1 and snaps[0][0] == "ACC1"
+    var = float(snaps[0][1].result.var.value)
+    assert var == pytest.approx(2.3263478740 * 0.02 * 100_000, rel=1e-6)  # > 1000
+    await rt.drain()
+    assert rt.engine.effective_state("ACC1") == pb.KILL_SWITCH_STATE_HALTED
+    changes = [e for _, _, e in published if isinstance(e, ev.KillSwitchChanged)]
+    assert changes and changes[-1].kill_switch.actor == "risk-engine"
+    assert "max_var" in changes[-1].kill_switch.reason
+    hist = await stub.ListKillSwitchHistory(pb.ListKillSwitchHistoryRequest(account_id="ACC1"))
+    assert hist.changes[0].actor == "risk-engine"
+    # evaluation publishes drawdown updates when equity moves
+    rt.evaluate_all()
+    rt.engine.update_price("AAPL.XNAS", 90.0)
+    rt.evaluate_all()
+    dd = [e for _, _, e in published if isinstance(e, ev.DrawdownUpdated)]
+    assert dd and dd[-1].current_drawdown == pytest.approx(10_000 / 1_000_000)

@@ -9,6 +9,7 @@ import uuid
 import pytest
 from omni.common.v1 import types_pb2 as ct
 from omni.market_data.v1 import events_pb2 as md
+from omni.orchestrator.v1 import events_pb2 as orch
 from omni.order_manager.v1 import events_pb2 as om
 from omni.order_manager.v1 import order_manager_service_pb2 as om_pb
 from omni.risk_engine.v1 import events_pb2 as ev
@@ -20,6 +21,8 @@ from omni_core.rpc import channel
 from omni_testing.kafka import read_topic, wait_until
 from risk_helpers import LT, account, lim, limit_set, order
 from svc_risk_engine.app import Settings, build
+
+HALTED = pb.KILL_SWITCH_STATE_HALTED
 
 
 def make_service(kafka_bootstrap, kafka_topics, postgres_url, tmp_path):
@@ -94,14 +97,22 @@ async def test_risk_service_consumes_fills_prices_and_publishes(
                 account_id="ACC1", state=pb.KILL_SWITCH_STATE_HALTED, actor="alice",
                 reason="desk halt"))
             assert engine.accounts["ACC1"].book.qty["AAPL.XNAS"] == 100.0  # not doubled
+            # the orchestrator's global halt reaches every account
+            halt = orch.GlobalHaltChanged(service="orchestrator", halted=True, actor="ops",
+                                          reason="market-wide halt")
+            await producer.publish(kafka_topics["system-monitoring"], "orchestrator", halt)
+            await wait_until(lambda: engine.effective_state("OTHER") == HALTED,
+                             what="global halt applied")
 
-        msgs = read_topic(kafka_bootstrap, kafka_topics["risk-management"], 3, timeout=20)
+        await svc.risk.drain()
+        msgs = read_topic(kafka_bootstrap, kafka_topics["risk-management"], 4, timeout=20)
         events = [(m.key().decode(), unpack(decode(m.value()))) for m in msgs]
         checks = [(k, e) for k, e in events if isinstance(e, ev.OrderCheckResult)]
         assert [(k, e.order_id, e.approved) for k, e in checks] == [
             ("ACC1", "O-2", True), ("ACC1", "O-3", False)]
         switches = [(k, e) for k, e in events if isinstance(e, ev.KillSwitchChanged)]
-        assert len(switches) == 1
+        assert [k for k, _ in switches] == ["ACC1", "*"]
+        assert switches[1][1].kill_switch.actor == "ops" and switches[1][1].cancel_open_orders
         key, change = switches[0]
         assert key == "ACC1" and change.cancel_open_orders
         assert change.kill_switch.state == pb.KILL_SWITCH_STATE_HALTED
