@@ -157,3 +157,22 @@ async def test_quote_only_instruments_get_bars_from_mid_quotes(tmp_path):
     b = bars[0]
     assert b.open == pytest.approx(1.08504) and b.close == pytest.approx(1.08504 + 59e-5)
     assert b.volume == 0 and b.vwap == b.close and b.trade_count == 60
+
+
+async def test_large_mixed_csv_is_streamed_in_blocks(tmp_path, monkeypatch):
+    from svc_market_data.providers import replay
+
+    monkeypatch.setattr(replay, "CSV_BLOCK_BYTES", 4096)  # many small blocks
+    f = tmp_path / "mixed.csv"
+    lines = ["type,ts,instrument,bid,ask,price,size,trade_id"]
+    for i in range(500):  # the first blocks hold quotes only: price/size/trade_id are empty
+        lines.append(f"quote,{T0 + i * S},Z.XNAS,10.00,10.02,,,")
+    for i in range(500, 600):
+        lines.append(f"trade,{T0 + i * S},Z.XNAS,,,10.01,3,t{i}")
+    f.write_text("\n".join(lines) + "\n")
+    p = ReplayProvider([f], speed=0)
+    assert [(i.instrument_id, i.bar_source) for i in p.instruments()] == [("Z.XNAS", "trades")]
+    rec = await run(p)
+    assert len(rec.events) == 600
+    assert isinstance(rec.events[550], Trade) and rec.events[550].trade_id == "t550"
+    assert rec.events[550].price == 10.01

@@ -50,15 +50,52 @@ class ReplayError(ValueError):
     pass
 
 
-def _read_table(path: Path) -> pa.Table:
+NUMERIC_COLS = ("bid", "ask", "bid_size", "ask_size", "price", "size", "quantity", "qty",
+                "amount", "open", "high", "low", "close", "volume")
+STRING_COLS = ("type", "side", "trade_id", "timeframe", *INSTR_COLS)
+BATCH_ROWS = 65_536
+CSV_BLOCK_BYTES = 1 << 22
+
+
+def _kind_of(path: Path) -> str:
     suffixes = "".join(path.suffixes).lower()
     if not path.exists():
         raise ReplayError(f"replay file {path} does not exist")
     if ".parquet" in suffixes or ".pq" in suffixes:
-        return pq.read_table(path)
+        return "parquet"
     if ".csv" in suffixes:
-        return pacsv.read_csv(path)
+        return "csv"
     raise ReplayError(f"replay file {path}: expected .csv[.gz] or .parquet")
+
+
+def _column_names(path: Path) -> list[str]:
+    if _kind_of(path) == "parquet":
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    return list(pacsv.open_csv(path).schema.names)
+
+
+def _csv_convert(names: list[str], include: list[str] | None = None) -> pacsv.ConvertOptions:
+    # fixed types for the known columns: a first block of all-empty values must not make a
+    # column "null" typed when later rows carry numbers or strings
+    types = {}
+    for n in names:
+        low = n.lower()
+        if low in NUMERIC_COLS:
+            types[n] = pa.float64()
+        elif low in STRING_COLS:
+            types[n] = pa.string()
+    return pacsv.ConvertOptions(column_types=types, include_columns=include)
+
+
+def _batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """The file as record batches (streamed: a large file is never held in memory whole)."""
+    names = _column_names(path)
+    if _kind_of(path) == "parquet":
+        yield from pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, columns=columns)
+        return
+    reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=CSV_BLOCK_BYTES),
+                            convert_options=_csv_convert(names, columns))
+    yield from reader
 
 
 def _to_ns(v) -> int:
@@ -105,59 +142,90 @@ def _pick(cols: dict[str, str], names: Sequence[str]) -> str | None:
     return None
 
 
-def _rows(path: Path, default_timeframe: str) -> Iterator[tuple[int, int, object]]:
-    """(ts_ns, seq, event) in file order; events are Quote, Trade or Bar."""
-    table = _read_table(path)
-    cols = {c.lower(): c for c in table.column_names}
+def _layout(path: Path) -> tuple[dict[str, str], str, str]:
+    names = _column_names(path)
+    cols = {c.lower(): c for c in names}
     tcol = _pick(cols, TIME_COLS)
     icol = _pick(cols, INSTR_COLS)
     if tcol is None or icol is None:
         raise ReplayError(f"{path}: needs a time column {TIME_COLS} and an instrument column "
-                          f"{INSTR_COLS}; has {table.column_names}")
-    data = table.to_pydict()
-    n = table.num_rows
-    get = lambda name: data[cols[name]] if name in cols else [None] * n  # noqa: E731
-    kinds = get("type")
+                          f"{INSTR_COLS}; has {names}")
     has_quote = "bid" in cols and "ask" in cols
     has_trade = "price" in cols and _pick(cols, SIZE_COLS) is not None
     has_bar = all(k in cols for k in ("open", "high", "low", "close"))
     if not (has_quote or has_trade or has_bar):
         raise ReplayError(f"{path}: no quote (bid, ask), trade (price, size) or bar (open, high, "
                           f"low, close) columns")
-    ts_l, ins = data[tcol], data[icol]
-    bid, ask, bsz, asz = get("bid"), get("ask"), get("bid_size"), get("ask_size")
-    price = get("price")
+    default_kind = "quote" if has_quote else "trade" if has_trade else "bar"
+    return cols, default_kind, icol
+
+
+def _scan(path: Path) -> tuple[list[str], set[str]]:
+    """First pass over the instrument (and type) columns only: the instruments in order of
+    appearance, and those with trades or bars."""
+    cols, default_kind, icol = _layout(path)
+    wanted = [icol] + ([cols["type"]] if "type" in cols else [])
+    order: dict[str, None] = {}
+    traded: set[str] = set()
+    for batch in _batches(path, wanted):
+        ins = batch.column(0).to_pylist()
+        kinds = batch.column(1).to_pylist() if len(wanted) > 1 else None
+        for i, x in enumerate(ins):
+            iid = str(x)
+            order.setdefault(iid, None)
+            kind = (kinds[i] or default_kind).lower() if kinds is not None else default_kind
+            if kind != "quote":
+                traded.add(iid)
+    return list(order), traded
+
+
+def _rows(path: Path, default_timeframe: str) -> Iterator[tuple[int, int, object]]:
+    """(ts_ns, seq, event) in file order, streamed; events are Quote, Trade or Bar."""
+    cols, default_kind, icol = _layout(path)
+    tcol = _pick(cols, TIME_COLS)
     scol = _pick(cols, SIZE_COLS)
-    size = data[scol] if scol else [None] * n
-    side, tid = get("side"), get("trade_id")
-    o, h, lo, c, vol, tf = get("open"), get("high"), get("low"), get("close"), get("volume"), \
-        get("timeframe")
     tf_cache: dict[str, int] = {}
 
     def f(x) -> float:
         return math.nan if x is None else float(x)
 
-    for i in range(n):
-        ts = _to_ns(ts_l[i])
-        kind = (kinds[i] or "").lower() if kinds[i] is not None else (
-            "quote" if has_quote else "trade" if has_trade else "bar")
-        iid = str(ins[i])
-        if kind == "quote":
-            ev = Quote(iid, ts, f(bid[i]), f(ask[i]), f(bsz[i]) if bsz[i] is not None else 0.0,
-                       f(asz[i]) if asz[i] is not None else 0.0)
-        elif kind == "trade":
-            ev = Trade(iid, ts, f(price[i]), f(size[i]), _side(side[i]),
-                       "" if tid[i] is None else str(tid[i]))
-        elif kind == "bar":
-            label = tf[i] or default_timeframe
-            period = tf_cache.get(label)
-            if period is None:
-                period = tf_cache[label] = parse_timeframe(label).seconds * NS
-            ev = Bar(iid, label, BAR_TIME, ts, ts + period, f(o[i]), f(h[i]), f(lo[i]), f(c[i]),
-                     f(vol[i]) if vol[i] is not None else 0.0, f(c[i]), 0, "replay")
-        else:
-            raise ReplayError(f"{path}: row {i}: unknown type {kinds[i]!r}")
-        yield ts, i, ev
+    seq = 0
+    for batch in _batches(path):
+        data = batch.to_pydict()
+        n = batch.num_rows
+        none = [None] * n
+        get = lambda name: data[cols[name]] if name in cols else none  # noqa: E731, B023
+        kinds = get("type")
+        ts_l, ins = data[tcol], data[icol]
+        bid, ask, bsz, asz = get("bid"), get("ask"), get("bid_size"), get("ask_size")
+        price = get("price")
+        size = data[scol] if scol else none
+        side, tid = get("side"), get("trade_id")
+        o, h, lo, c = get("open"), get("high"), get("low"), get("close")
+        vol, tf = get("volume"), get("timeframe")
+        for i in range(n):
+            ts = _to_ns(ts_l[i])
+            kind = (kinds[i] or default_kind).lower() if kinds[i] is not None else default_kind
+            iid = str(ins[i])
+            if kind == "quote":
+                ev = Quote(iid, ts, f(bid[i]), f(ask[i]),
+                           f(bsz[i]) if bsz[i] is not None else 0.0,
+                           f(asz[i]) if asz[i] is not None else 0.0)
+            elif kind == "trade":
+                ev = Trade(iid, ts, f(price[i]), f(size[i]), _side(side[i]),
+                           "" if tid[i] is None else str(tid[i]))
+            elif kind == "bar":
+                label = tf[i] or default_timeframe
+                period = tf_cache.get(label)
+                if period is None:
+                    period = tf_cache[label] = parse_timeframe(label).seconds * NS
+                ev = Bar(iid, label, BAR_TIME, ts, ts + period, f(o[i]), f(h[i]), f(lo[i]),
+                         f(c[i]), f(vol[i]) if vol[i] is not None else 0.0, f(c[i]), 0,
+                         "replay")
+            else:
+                raise ReplayError(f"{path}: row {seq}: unknown type {kinds[i]!r}")
+            yield ts, seq, ev
+            seq += 1
 
 
 class ReplayProvider(Provider):
@@ -175,16 +243,21 @@ class ReplayProvider(Provider):
         self._monotonic = monotonic
         self._sleep = sleep
         self.pacer: Pacer | None = None
-        self.events: list[tuple[int, object]] = self._load()
+        # a first pass reads only the instrument (and type) columns; the data itself is
+        # streamed from the files on each run, so large files are never loaded whole
+        order: dict[str, None] = {}
+        traded: set[str] = set()
+        for path in self.paths:
+            ids, t = _scan(path)
+            order.update(dict.fromkeys(ids))
+            traded |= t
         seen: dict[str, InstrumentInfo] = {i.instrument_id: i for i in instruments}
         known = {s.instrument_id: s for s in DEFAULT_UNIVERSE}
-        # instruments with quotes only (no trades, no bars) get bars from mid quotes
-        has_trades = {e.instrument for _, e in self.events if type(e) is not Quote}
-        for _, e in self.events:
-            iid = e.instrument
+        for iid in order:
             if iid in seen:
                 continue
-            bar_source = "trades" if iid in has_trades else "quotes"
+            # instruments with quotes only (no trades, no bars) get bars from mid quotes
+            bar_source = "trades" if iid in traded else "quotes"
             spec = known.get(iid)
             if spec is not None:  # the simulator's universe doubles as a small instrument master
                 seen[iid] = InstrumentInfo(iid, spec.asset_class, spec.tick_size, spec.lot_size,
@@ -196,27 +269,28 @@ class ReplayProvider(Provider):
         self._instruments = list(seen.values())
         self.replayed = 0
 
-    def _load(self) -> list[tuple[int, object]]:
-        streams = [_rows(p, self.default_timeframe) for p in self.paths]
-        # file order is kept within a file (validation flags rows out of time order);
-        # files are interleaved by time
-        merged = heapq.merge(*[[((ts, k, seq), ev) for ts, seq, ev in s]
-                               for k, s in enumerate(streams)], key=lambda x: x[0])
-        return [(key[0], ev) for key, ev in merged]
+    def stream(self) -> Iterator[tuple[int, object]]:
+        """(ts_ns, event) over all files: file order within a file (validation flags rows out
+        of time order), files interleaved by time."""
+        merged = heapq.merge(*[_keyed(k, _rows(p, self.default_timeframe))
+                               for k, p in enumerate(self.paths)], key=lambda x: x[0])
+        for key, ev in merged:
+            yield key[0], ev
 
     def instruments(self) -> list[InstrumentInfo]:
         return list(self._instruments)
 
     async def run(self, sink: Sink, stop: asyncio.Event) -> None:
-        if not self.events:
-            return
         shift = 0
-        span = self.events[-1][0] - self.events[0][0] + NS
         self.pacer = pacer = Pacer(self.speed, self._monotonic, self._sleep)
         while True:
-            for ts, ev in self.events:
+            first = last = None
+            for ts, ev in self.stream():
                 if stop.is_set():
                     return
+                if first is None:
+                    first = ts
+                last = ts
                 await pacer.pace(ts + shift)
                 if shift:
                     ev = _shifted(ev, shift)
@@ -228,9 +302,14 @@ class ReplayProvider(Provider):
                 else:
                     sink.on_bar(ev)
                 self.replayed += 1
-            if not self.loop:
+            if not self.loop or first is None:
                 return
-            shift += span
+            shift += max(last, first) - first + NS
+
+
+def _keyed(k: int, rows: Iterator[tuple[int, int, object]]):
+    for ts, seq, ev in rows:
+        yield (ts, k, seq), ev
 
 
 def _shifted(ev, shift: int):
