@@ -530,3 +530,45 @@ async def test_polling_finds_fills_at_a_venue_without_a_stream(store, two_binanc
     assert rep.exec_type == ome.EXEC_TYPE_FILL and rep.cumulative_quantity == pytest.approx(0.4)
     assert rep.last_price == pytest.approx(48990.0)
     assert gw.orders["y1"].status == "filled"
+
+
+async def test_position_reconciliation_reports_a_trade_we_never_saw(store):
+    import aiohttp
+
+    fake = await FakeAlpaca({"AAPL": 190.0}).start()
+    try:
+        fake.positions["AAPL"] = (7.0, 150.0)  # held before this gateway existed
+        alp = AlpacaVenue(
+            "alpaca-paper",
+            "key",
+            "secret",
+            [InstrumentSpec(AAPL, "AAPL", 0.01)],
+            url_override=fake.url,
+            timeout_s=3,
+        )
+        sink = Sink()
+        gw = Gateway([alp], store, sink)
+        first = await gw.reconcile(trigger="start")
+        assert not first.discrepancies  # the 7 held before are the baseline
+        await gw.submit("acct-1", order("p1", 10))
+        assert not (await gw.reconcile()).discrepancies  # 17 = 7 + our 10
+        async with aiohttp.ClientSession() as http:  # someone trades on the account directly
+            async with http.post(
+                f"{fake.url}/v2/orders",
+                json={
+                    "symbol": "AAPL",
+                    "qty": "5",
+                    "side": "buy",
+                    "type": "market",
+                    "time_in_force": "day",
+                    "client_order_id": "manual-1",
+                },
+                headers={"APCA-API-KEY-ID": "key", "APCA-API-SECRET-KEY": "secret"},
+            ) as r:
+                r.raise_for_status()
+        (d,) = (await gw.reconcile()).discrepancies
+        assert d.kind == bg.DISCREPANCY_KIND_POSITION_MISMATCH
+        assert (d.ours, d.theirs) == ("17", "22")
+        assert not (await gw.reconcile()).discrepancies  # reported once
+    finally:
+        await fake.stop()

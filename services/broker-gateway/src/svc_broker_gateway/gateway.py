@@ -169,6 +169,10 @@ class Gateway:
         # Latest top of book per (source, instrument) from market data, for venues without a
         # book of their own; source "" is any.
         self.quotes: dict[tuple[str, str], tuple[list, list]] = {}
+        # Position per (venue, instrument) implied by the fills we booked, and the venue's
+        # position beyond it when first reconciled (holdings from before this gateway).
+        self.implied: dict[tuple[str, str], float] = {}
+        self._pos_baseline: dict[tuple[str, str], float] = {}
         self._dirty_o: dict[str, OrderRecord] = {}
         self._dirty_s: dict[str, SliceRecord] = {}
         self._routes: list[tuple[str, str, str, bytes]] = []
@@ -719,7 +723,9 @@ class Gateway:
                         False,
                     )
                 ]
+            key = (s.venue, s.instrument_id)
             for fill_id, q, px, fee, ccy, maker in parts:
+                self.implied[key] = self.implied.get(key, 0.0) + (q if s.side == "buy" else -q)
                 s.filled += q
                 s.notional += q * px
                 s.fees = str(Decimal(s.fees) + fee)
@@ -861,6 +867,11 @@ class Gateway:
         for rec in await self.store.load_orders(open_only=True):
             self.orders[rec.order_id] = rec
         for s in await self.store.load_slices():
+            if s.filled:
+                k = (s.venue, s.instrument_id)
+                self.implied[k] = self.implied.get(k, 0.0) + (
+                    s.filled if s.side == "buy" else -s.filled
+                )
             if s.order_id in self.orders:
                 self.slices[s.slice_id] = s
                 self._by_order.setdefault(s.order_id, []).append(s.slice_id)
@@ -877,6 +888,7 @@ class Gateway:
             )
             try:
                 ds, checked = await self._reconcile_venue(slot)
+                ds.extend(await self._reconcile_positions(slot))
             except VenueError as exc:
                 report.completed = False
                 report.error = str(exc)
@@ -1016,6 +1028,37 @@ class Gateway:
                 rec.unrouted += q
                 await self._route_and_send(rec, q, exclude={name}, failover_from=name)
         return ds, checked
+
+    async def _reconcile_positions(self, slot: VenueSlot) -> list[bg.Discrepancy]:
+        """The venue's positions against those implied by our fills. What the venue held when
+        first seen is a baseline (holdings from before this gateway); a change in the gap after
+        that (a trade we never heard of, a transfer) is reported."""
+        name = slot.venue.name
+        theirs = {
+            p.instrument_id: p.quantity for p in await self._venue_call(slot, slot.venue.positions)
+        }
+        out = []
+        insts = set(theirs) | {i for (v, i) in self.implied if v == name}
+        for inst in sorted(insts):
+            key = (name, inst)
+            ours = self.implied.get(key, 0.0)
+            gap = theirs.get(inst, 0.0) - ours
+            if key not in self._pos_baseline:
+                self._pos_baseline[key] = gap
+                continue
+            if abs(gap - self._pos_baseline[key]) > 1e-9 * max(1.0, abs(ours)):
+                out.append(
+                    bg.Discrepancy(
+                        kind=bg.DISCREPANCY_KIND_POSITION_MISMATCH,
+                        venue=name,
+                        instrument_id=common.InstrumentId(value=inst),
+                        ours=f"{ours + self._pos_baseline[key]:g}",
+                        theirs=f"{theirs.get(inst, 0.0):g}",
+                        action="reported; baseline moved to the venue's position",
+                    )
+                )
+                self._pos_baseline[key] = gap
+        return out
 
     async def sync_open(self) -> None:
         """Poll venues that do not push for changes to open slices (fills, closes)."""
