@@ -322,3 +322,13 @@ def test_risk_open_order_accounting_is_incremental_and_consistent():
     assert acct.open_count == 0 and acct.open_margin == pytest.approx(0)
     assert eng.check(order(qty=40)).approved
     assert not eng.check(order(qty=41)).approved
+
+
+def test_risk_seen_fill_ids_are_bounded():
+    from omni_core.clock import SimulatedClock
+
+    eng = RiskEngine(SimulatedClock(), seen_fills_capacity=3)
+    for i in range(10):
+        eng.apply_fill(f"F{i}", "ACC1", "", "AAPL.XNAS", BUY, 1, 100.0)
+    assert list(eng.seen_fills) == ["F7", "F8", "F9"]
+    assert eng.accounts["ACC1"].book.qty["AAPL.XNAS"] == 10

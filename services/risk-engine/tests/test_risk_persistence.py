@@ -74,7 +74,8 @@ async def roundtrip(db):
     for i, (side, qty, px) in enumerate([(ct.SIDE_BUY, 80, 100.0), (ct.SIDE_SELL, 20, 101.0),
                                          (ct.SIDE_BUY, 10, 102.0)]):
         await store.save_fill(f"F{i}", "ACC1", "S1", "AAPL.XNAS", side, qty, px, 1.0, now)
-    await store.save_fill("F0", "ACC1", "S1", "AAPL.XNAS", ct.SIDE_BUY, 80, 100.0, 1.0, now)
+    assert not await store.save_fill("F0", "ACC1", "S1", "AAPL.XNAS", ct.SIDE_BUY, 80, 100.0,
+                                     1.0, now)  # duplicate
     eng.set_account(account(equity="500000"))
     rec = eng.set_kill_switch("ACC1", pb.KILL_SWITCH_STATE_REDUCING, "alice", "review")
     await store.save_kill_switch(rec)
@@ -114,3 +115,42 @@ async def roundtrip(db):
     everything = await store.kill_switch_history("*")
     assert [h.account_id for h in everything] == ["", "ACC1"]
     assert everything[0].previous_state == pb.KILL_SWITCH_STATE_ACTIVE
+
+
+async def test_risk_bootstrap_file_applies_once_and_api_changes_win(sqlite_url, tmp_path):
+    import json
+
+    from svc_risk_engine.app import apply_bootstrap
+
+    db = await migrated(Database(sqlite_url))
+    try:
+        path = tmp_path / "bootstrap.json"
+        path.write_text(json.dumps({
+            "accounts": [{"accountId": "PAPER", "startingEquity": {"value": "100000"},
+                          "currency": "USD", "initialMarginRate": 0.5}],
+            "limit_sets": [{"accountId": "PAPER", "limits": [
+                {"type": "LIMIT_TYPE_MAX_ORDER_QUANTITY", "threshold": {"value": "1000"},
+                 "enabled": True}]}],
+            "instruments": [{"instrumentId": {"value": "AAPL.XNAS"},
+                             "assetClass": "ASSET_CLASS_EQUITY", "sector": "tech"}],
+            "restrictions": [{"instrumentId": {"value": "BAD.XNAS"},
+                              "kind": "RESTRICTION_KIND_NO_TRADE"}],
+        }))
+        eng = engine()
+        store = RiskStore(db)
+        counts = await apply_bootstrap(eng, store, path)
+        assert counts == {"accounts": 1, "limit_sets": 1, "instruments": 1, "restrictions": 1}
+        eng.update_price("AAPL.XNAS", 10.0)
+        assert eng.check(order(account="PAPER", qty=1000)).approved
+        assert rules(eng.check(order(account="PAPER", qty=1001))) == ["max_order_quantity"]
+        # the officer tightens the limit through the API; a restart re-reads the file
+        await store.save_limits(limit_set("PAPER", "", lim(LT.LIMIT_TYPE_MAX_ORDER_QUANTITY, 10)),
+                                1)
+        fresh = engine()
+        await RiskStore(db).load_into(fresh)
+        again = await apply_bootstrap(fresh, RiskStore(db), path)
+        assert again == {"accounts": 0, "limit_sets": 0, "instruments": 0, "restrictions": 0}
+        fresh.update_price("AAPL.XNAS", 10.0)
+        assert rules(fresh.check(order(account="PAPER", qty=11))) == ["max_order_quantity"]
+    finally:
+        await db.dispose()

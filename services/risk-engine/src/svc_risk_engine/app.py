@@ -3,7 +3,9 @@ periodic tasks. See README.md for what the service owns."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from omni.compliance.v1 import compliance_service_pb2 as comp_pb
@@ -66,6 +68,59 @@ class Settings(ServiceSettings):
     risk_bond_duration: float = Field(default=7.0, ge=0)
     # How often drawdown state is persisted.
     risk_persist_interval: float = Field(default=5.0, gt=0)
+    # JSON file with accounts, limit sets, instruments and restrictions applied at start to
+    # what the database does not have yet (see README); e.g. the embedded fleet's accounts.
+    risk_bootstrap_file: Path | None = None
+
+
+async def apply_bootstrap(engine: RiskEngine, store: RiskStore | None, path: Path) -> dict:
+    """Apply a bootstrap file: ``{"accounts": [RiskAccount JSON], "limit_sets": [LimitSet
+    JSON], "instruments": [InstrumentRiskData JSON], "restrictions": [Restriction JSON]}``
+    (protobuf JSON names). Accounts and limit sets the engine already has (from the
+    database) are left alone, so changes made through the API win over the file."""
+    import json
+
+    from google.protobuf import json_format
+
+    data = json.loads(await asyncio.to_thread(Path(path).read_text))
+    counts = {"accounts": 0, "limit_sets": 0, "instruments": 0, "restrictions": 0}
+    for item in data.get("instruments", []):
+        i = json_format.ParseDict(item, pb.InstrumentRiskData())
+        info = InstrumentInfo(i.instrument_id.value, i.asset_class, i.sector,
+                              i.multiplier or 1.0, i.currency, i.margin_rate)
+        if info.instrument_id not in engine.instruments:
+            engine.upsert_instrument(info)
+            if store is not None:
+                await store.save_instruments([info])
+            counts["instruments"] += 1
+    for item in data.get("accounts", []):
+        a = json_format.ParseDict(item, pb.RiskAccount())
+        existing = engine.accounts.get(a.account_id)
+        if existing is None or existing.account is None:
+            a.updated_by = a.updated_by or "bootstrap"
+            engine.set_account(a)
+            if store is not None:
+                await store.save_account(a)
+            counts["accounts"] += 1
+    for item in data.get("limit_sets", []):
+        ls = json_format.ParseDict(item, pb.LimitSet())
+        if (ls.account_id, ls.strategy_id) in engine.scopes:
+            continue
+        ls.updated_by = ls.updated_by or "bootstrap"
+        if store is not None:
+            ls = await store.save_limits(ls, 0)
+        else:
+            ls.version = 1
+        engine.set_limits(ls)
+        counts["limit_sets"] += 1
+    for item in data.get("restrictions", []):
+        r = json_format.ParseDict(item, pb.Restriction())
+        if r.instrument_id.value not in engine.restrictions.get(r.account_id, {}):
+            engine.set_restriction(r, False)
+            if store is not None:
+                await store.save_restriction(r, False)
+            counts["restrictions"] += 1
+    return counts
 
 
 def build(settings: Settings | None = None, **service_kwargs) -> Service:
@@ -100,6 +155,10 @@ def build(settings: Settings | None = None, **service_kwargs) -> Service:
             counts = await store.load_into(engine)
             svc.log.info("risk state loaded", **counts)
         rt.start()
+        if settings.risk_bootstrap_file is not None:
+            applied = await apply_bootstrap(engine, store, settings.risk_bootstrap_file)
+            svc.log.info("risk bootstrap applied", file=str(settings.risk_bootstrap_file),
+                         **applied)
         # the loaded state is long-lived: keep it out of the collector's generations so
         # collections triggered on the check path stay short
         gc.collect()

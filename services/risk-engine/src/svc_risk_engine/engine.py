@@ -25,7 +25,7 @@ a position already above its limit is let through.
 from __future__ import annotations
 
 import math
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -377,6 +377,7 @@ class RiskEngine:
         pending_ttl: float = 10.0,
         default_margin_rate: float = 1.0,
         require_known_account: bool = True,
+        seen_fills_capacity: int = 200_000,
     ) -> None:
         self.clock = clock
         self.pending_ttl = pending_ttl
@@ -391,7 +392,9 @@ class RiskEngine:
         self.restrictions: dict[str, dict[str, pb.Restriction]] = {}
         self.kill_switches: dict[str, KillSwitchRecord] = {}
         self.open_orders: dict[str, OpenOrder] = {}
-        self.seen_fills: set[str] = set()
+        # recent fill ids (bounded: durable dedupe is the fills table's primary key)
+        self.seen_fills: OrderedDict[str, None] = OrderedDict()
+        self.seen_fills_capacity = seen_fills_capacity
         self._kill_listeners: list[Callable[[KillSwitchRecord], None]] = []
         self._breach_listeners: list[Callable[[Breach], None]] = []
         self.stats = {"checks": 0, "rejected": 0}
@@ -581,7 +584,9 @@ class RiskEngine:
         if side not in (BUY, SELL):
             return False
         if fill_id:
-            self.seen_fills.add(fill_id)
+            self.seen_fills[fill_id] = None
+            if len(self.seen_fills) > self.seen_fills_capacity:
+                self.seen_fills.popitem(last=False)
         acct = self.account(account_id)
         info = self._info(inst)
         signed = qty if side == BUY else -qty

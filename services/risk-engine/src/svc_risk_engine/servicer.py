@@ -204,8 +204,10 @@ class RiskRuntime:
         at = (fill.executed_at.ToDatetime(tzinfo=UTC) if fill.HasField("executed_at")
               else datetime.now(UTC))
         if self.store is not None:
-            await self.store.save_fill(fid, acct, fill.strategy_id, inst, fill.side,
-                                       fill.quantity, fill.price, fee, at)
+            inserted = await self.store.save_fill(fid, acct, fill.strategy_id, inst, fill.side,
+                                                  fill.quantity, fill.price, fee, at)
+            if not inserted:  # booked before (the table is the durable dedupe)
+                return
         self.engine.apply_fill(fid, acct, fill.strategy_id, inst, fill.side, fill.quantity,
                                fill.price, fee, fill.order_id)
         self.engine.evaluate(acct)

@@ -236,7 +236,8 @@ class RiskStore:
     async def save_fill(
         self, fill_id: str, account_id: str, strategy_id: str, inst: str, side: int,
         qty: float, price: float, fee: float, executed_at: datetime,
-    ) -> None:
+    ) -> bool:
+        """Store a fill; False when a fill with that id is already stored."""
         self._seq += 1
         stmt = _insert(self.db, m.fills).values(
             fill_id=fill_id, account_id=account_id, strategy_id=strategy_id, instrument_id=inst,
@@ -244,7 +245,8 @@ class RiskStore:
             seq=self._seq,
         ).on_conflict_do_nothing(index_elements=["fill_id"])
         async with self.db.session() as s:
-            await s.execute(stmt)
+            result = await s.execute(stmt)
+        return bool(result.rowcount)
 
     async def replay_fills(self, engine: RiskEngine) -> int:
         """Rebuild positions and cash flows by replaying every stored fill in arrival order."""
