@@ -332,3 +332,24 @@ def test_risk_seen_fill_ids_are_bounded():
         eng.apply_fill(f"F{i}", "ACC1", "", "AAPL.XNAS", BUY, 1, 100.0)
     assert list(eng.seen_fills) == ["F7", "F8", "F9"]
     assert eng.accounts["ACC1"].book.qty["AAPL.XNAS"] == 10
+
+
+async def test_risk_strategy_rate_and_open_order_limits_count_the_strategy_only():
+    eng = make_engine()
+    eng.set_limits(limit_set("ACC1", "S1", lim(LT.LIMIT_TYPE_MAX_ORDERS_PER_SECOND, 2),
+                             lim(LT.LIMIT_TYPE_MAX_OPEN_ORDERS, 1)))
+    eng.order_open("X", "ACC1", "S2", "AAPL.XNAS", BUY, 1, 100.0)  # another strategy's order
+    assert eng.check(order(qty=1, strategy="S1", order_id="a")).approved
+    out = eng.check(order(qty=1, strategy="S1", order_id="b"))
+    assert rules(out) == ["max_open_orders"]  # S1 has one open already
+    eng.order_closed("a")
+    assert eng.check(order(qty=1, strategy="S1", order_id="c")).approved
+    eng.order_closed("c")
+    assert rules(eng.check(order(qty=1, strategy="S1", order_id="d"))) == [
+        "max_orders_per_second"]
+    for _ in range(5):  # S2 has no rate limit of its own and is not counted against S1's
+        assert eng.check(order(qty=1, strategy="S2")).approved
+    await eng.clock.advance(1.1)
+    assert eng.check(order(qty=1, strategy="S1", order_id="e")).approved
+    usage = {(r.name, sid): v for r, v, sid in eng.usage("ACC1", "S1")}
+    assert usage[("max_open_orders", "S1")] == 1.0

@@ -324,8 +324,10 @@ class AccountState:
     open_sell: dict[str, float] = field(default_factory=dict)
     open_margin: float = 0.0
     open_count: int = 0
-    # open quantity per (strategy, instrument, side)
+    # open quantity per (strategy, instrument, side), open orders and order times per strategy
     open_strategy: dict[tuple[str, str, int], float] = field(default_factory=dict)
+    open_count_strategy: dict[str, int] = field(default_factory=dict)
+    strategy_windows: dict[str, deque[float]] = field(default_factory=dict)
     rate_window: deque[float] = field(default_factory=deque)
     drawdown: DrawdownTracker | None = None
     last_var: float = 0.0
@@ -679,6 +681,8 @@ class RiskEngine:
                         * self._rate(acct, o.instrument))
         acct.open_margin = max(0.0, acct.open_margin + sign * o.margin)
         acct.open_count += sign
+        sc = acct.open_count_strategy
+        sc[o.strategy_id] = sc.get(o.strategy_id, 0) + sign
 
     # the check ---------------------------------------------------------------------------
 
@@ -920,7 +924,8 @@ class RiskEngine:
         # order rate
         rr = get(L_MAX_ORDERS_PER_SECOND)
         if rr is not None:
-            window = acct.rate_window
+            window = (acct.strategy_windows.setdefault(strategy_id, deque()) if strategy_id
+                      else acct.rate_window)
             now = self.clock.monotonic()
             while window and window[0] <= now - 1.0:
                 window.popleft()
@@ -929,7 +934,8 @@ class RiskEngine:
                   (n, rr.threshold, where), failures, warnings, False)
         ro = get(L_MAX_OPEN_ORDERS)
         if ro is not None:
-            n_open = acct.open_count + 1
+            n_open = 1 + (acct.open_count_strategy.get(strategy_id, 0) if strategy_id
+                          else acct.open_count)
             check(ro, float(n_open), 0.0, "{} open orders exceeds {}{}",
                   (n_open, ro.threshold, where), failures, warnings, False)
         # positions (worst case with the open orders of this scope's side)
@@ -995,9 +1001,12 @@ class RiskEngine:
     def _record_approval(
         self, acct: AccountState, r: pb.CheckOrderRequest, inst: str, px: float
     ) -> None:
-        acct.rate_window.append(self.clock.monotonic())
-        if len(acct.rate_window) > 10_000:
-            acct.rate_window.popleft()
+        now = self.clock.monotonic()
+        for window in (acct.rate_window, acct.strategy_windows.get(r.strategy_id)):
+            if window is not None:
+                window.append(now)
+                if len(window) > 10_000:
+                    window.popleft()
         oid = r.order_id or r.client_order_id
         if oid and oid not in self.open_orders:
             o = OpenOrder(
@@ -1105,7 +1114,9 @@ class RiskEngine:
                 return abs(book.mv.get(rule.instrument, 0.0)) / eq
             return max((abs(v) for v in book.mv.values()), default=0.0) / eq
         if t == L_MAX_OPEN_ORDERS:
-            return float(acct.open_count)
+            if book is acct.book:
+                return float(acct.open_count)
+            return float(acct.open_count_strategy.get(book.owner, 0))
         return None
 
     def usage(self, account_id: str, strategy_id: str) -> list[tuple[Rule, float, str]]:
