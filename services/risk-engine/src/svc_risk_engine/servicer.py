@@ -304,11 +304,21 @@ class RiskServicer(rpc.RiskEngineServiceServicer):
     # the hot path ------------------------------------------------------------------------
 
     async def CheckOrder(self, request: pb.CheckOrderRequest, context: Any) -> Any:
-        return self.check(request)
+        resp, event = self._check(request)
+        # the event is handed to the producer right after the answer, off its critical path
+        asyncio.get_running_loop().call_soon(self.rt.publish_nowait, TOPIC,
+                                             request.account_id, event)
+        return resp
 
     def check(self, request: pb.CheckOrderRequest) -> pb.CheckOrderResponse:
-        """The body of CheckOrder: the engine's check, the response, and the
-        OrderCheckResult event (queued to the producer, never awaited)."""
+        """The body of CheckOrder, synchronously: the engine's check, the response, and the
+        OrderCheckResult event queued to the producer (never awaited)."""
+        resp, event = self._check(request)
+        self.rt.publish_nowait(TOPIC, request.account_id, event)
+        return resp
+
+    def _check(self, request: pb.CheckOrderRequest) -> tuple[pb.CheckOrderResponse,
+                                                              ev.OrderCheckResult]:
         try:
             out = self.engine.check(request)
         except InvalidOrder as exc:
@@ -330,8 +340,7 @@ class RiskServicer(rpc.RiskEngineServiceServicer):
             event.reasons.extend(reasons)
         if out.warnings:
             resp.warnings.extend([w.to_proto() for w in out.warnings])
-        self.rt.publish_nowait(TOPIC, request.account_id, event)
-        return resp
+        return resp, event
 
     # limits ------------------------------------------------------------------------------
 
