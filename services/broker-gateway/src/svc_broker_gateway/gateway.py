@@ -853,10 +853,14 @@ class Gateway:
         await self.store.save_many(o, sl, r)
 
     async def _flush(self) -> None:
-        """Persist, then publish: the store is never behind what others were told."""
+        """Persist, then publish: the store is never behind what others were told. Events
+        and the records they describe are produced together without an await in between, so
+        taking the events first and then persisting everything dirty covers them, even when
+        other handlers run concurrently."""
         await self._persist()
         while self._events:
             batch, self._events = self._events, []
+            await self._persist()
             for topic, key, ev in batch:
                 await self.publish(topic, key, ev)
 
