@@ -228,3 +228,24 @@ def test_consistent_outliers_confirm_a_real_move():
     res = [p.on_trade(Trade("X", t + i, px, 1, 1, f"o{i}")) for i, px in enumerate(prices)]
     assert res == [False, False, True]
     assert rules(v) == ["outlier", "outlier"]
+
+
+def test_fast_trend_confirmed_but_noise_and_decimal_shift_never():
+    p, v, _ = make(spike_confirm=3, spike_max_pct=5.0)
+    t = warm(p)
+    # a crash of ~6% a tick: three quarantined ticks all below the last good price
+    res = [p.on_quote(Quote("X", t + i, px, px + 0.02, 1, 1))
+           for i, px in enumerate([94.0, 88.0, 83.0])]
+    assert res == [False, False, True]
+    # noise either side of the reference is never confirmed
+    p2, v2, _ = make(spike_confirm=3)
+    t = warm(p2)
+    res = [p2.on_quote(Quote("X", t + i, px, px + 0.02, 1, 1))
+           for i, px in enumerate([110.0, 90.0, 111.0, 89.0])]
+    assert res == [False] * 4
+    # a feed shifted by a decimal place stays quarantined however long it persists
+    p3, v3, _ = make(spike_confirm=3)
+    t = warm(p3)
+    assert not any(p3.on_quote(Quote("X", t + i, 1000.0 + i * 0.01, 1000.03 + i * 0.01, 1, 1))
+                   for i in range(10))
+    assert v3.quarantine.counts == {"spike": 10}

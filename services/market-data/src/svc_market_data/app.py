@@ -31,6 +31,7 @@ def build(settings: Settings | None = None, *, provider: Provider | None = None,
     validation = ValidationConfig(
         spike_sigmas=settings.md_spike_sigmas, spike_min_pct=settings.md_spike_min_pct,
         spike_max_pct=settings.md_spike_max_pct, spike_confirm=settings.md_spike_confirm,
+        spike_confirm_max_pct=settings.md_spike_confirm_max_pct,
         stale_after_s=settings.md_stale_after, max_age_s=settings.md_max_tick_age,
         gap_after_s=settings.md_gap_after)
     topic = svc.topic(TOPIC)

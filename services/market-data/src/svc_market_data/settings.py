@@ -58,6 +58,7 @@ class Settings(ServiceSettings):
     md_spike_min_pct: float = Field(default=0.5, gt=0)
     md_spike_max_pct: float = Field(default=8.0, gt=0)
     md_spike_confirm: int = Field(default=3, ge=1, le=100)
+    md_spike_confirm_max_pct: float = Field(default=30.0, gt=0)
     md_stale_after: float = Field(default=10.0, gt=0)
     # a tick older than this by the clock is quarantined as stale (0 = off; replays are old)
     md_max_tick_age: float = Field(default=0.0, ge=0)

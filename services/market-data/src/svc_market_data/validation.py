@@ -14,9 +14,10 @@ Rules (the rule name is what the quarantine records and the metrics count):
                   instrument's status is STALE until data flows again).
 ``spike``         a move from the last good price larger than ``spike_max_pct`` or than
                   ``spike_sigmas`` times the EWMA volatility of tick returns (and at least
-                  ``spike_min_pct``). If ``spike_confirm`` consecutive quarantined ticks agree on
-                  the new level, the level is real (a genuine jump): the latest one is accepted
-                  and becomes the reference.
+                  ``spike_min_pct``). If ``spike_confirm`` consecutive quarantined ticks all
+                  moved the same way (and less than ``spike_confirm_max_pct``), the move is
+                  real (a genuine jump or a fast trend): the latest one is accepted and becomes
+                  the reference.
 ``outlier``       a trade priced outside the current quote by more than ``outlier_spreads``
                   spreads and ``outlier_min_pct`` (a print that could not have happened there).
 ``gap``           a bar that starts later than the previous bar's end plus the bar period, or
@@ -47,6 +48,7 @@ class ValidationConfig:
     spike_min_pct: float = 0.5
     spike_max_pct: float = 8.0
     spike_confirm: int = 3
+    spike_confirm_max_pct: float = 30.0
     ewma_lambda: float = 0.97
     outlier_spreads: float = 5.0
     outlier_min_pct: float = 0.5
@@ -159,6 +161,7 @@ class Validator:
         self._min_r = c.spike_min_pct / 100.0
         self._max_r = c.spike_max_pct / 100.0
         self._k2 = c.spike_sigmas * c.spike_sigmas
+        self._confirm_max_r = c.spike_confirm_max_pct / 100.0
         self._lam = c.ewma_lambda
         self._max_age_ns = int(c.max_age_s * NS)
         self._gap_ns = int(c.gap_after_s * NS)
@@ -201,7 +204,11 @@ class Validator:
         return r * r > self._k2 * var, r
 
     def _confirm(self, st: _State, price: float) -> bool:
-        """A quarantined spike: remember it; True when enough agree to accept a new level."""
+        """A quarantined spike or outlier: remember it; True when the last ``spike_confirm``
+        quarantined prices all lie on the same side of the last good price and within
+        ``spike_confirm_max_pct`` of it (a real jump or a fast trend, not a stray print or
+        noise either side). Beyond that limit a move is never taken automatically (e.g. a
+        decimal-shifted feed); the instrument goes stale and an operator looks."""
         pend = st.pending
         pend.append(price)
         n = self.config.spike_confirm
@@ -209,9 +216,16 @@ class Validator:
             del pend[0]
         if len(pend) < n:
             return False
+        ref = st.ref
+        if ref <= 0.0:
+            return True
         lo = min(pend)
         hi = max(pend)
-        return _log(hi / lo) <= self._min_r
+        if not (lo > ref or hi < ref):
+            return False
+        far = hi if hi > ref else lo
+        r = _log(far / ref)
+        return (r if r >= 0 else -r) <= self._confirm_max_r
 
     def _accept_price(self, st: _State, price: float, r: float) -> None:
         if st.ref > 0.0:
