@@ -1,0 +1,1 @@
+"""Omni Alpha signal engine."""
