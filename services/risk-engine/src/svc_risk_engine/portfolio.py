@@ -40,6 +40,15 @@ class PriceHistory:
                 d.pop(q.popleft(), None)
         d[start_s] = close
 
+    def subset(self, insts: list[str]) -> PriceHistory:
+        """A copy holding only `insts` (taken on the event loop, read by a worker thread)."""
+        out = PriceHistory(self.timeframe, self.capacity)
+        for i in insts:
+            d = self.closes.get(i)
+            if d:
+                out.closes[i] = dict(d)
+        return out
+
     def returns(self, insts: list[str], lookback: int) -> np.ndarray:
         """Simple returns on the bar times every instrument has (rows = periods), the last
         `lookback` of them; shape (0, n) when there are none."""

@@ -266,8 +266,9 @@ class RiskRuntime:
                   horizon_days: int = 0, lookback: int = 0, paths: int = 0,
                   contributions: bool = True) -> pb.VarResult:
         snap = portfolio.snapshot(self.engine, account_id)
+        history = self.history.subset(snap.instruments)  # bars keep arriving meanwhile
         result = await asyncio.to_thread(
-            portfolio.compute_var, snap, self.history, method or self.var_method,
+            portfolio.compute_var, snap, history, method or self.var_method,
             confidence or self.var_confidence, horizon_days or 1, lookback or self.var_lookback,
             paths or self.var_paths, periods_per_day=self.periods_per_day,
             default_daily_vol=self.default_daily_vol, contributions=contributions,
