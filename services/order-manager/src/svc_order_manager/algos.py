@@ -385,10 +385,12 @@ class ParentEngine:
         s = pr.s
         a = pr.p.algorithm_params
         interval = a.check_interval_seconds or self.d.pov_check_interval
-        if self.clock.time() < s["start"]:
-            await self.clock.sleep_until(_dt(s["start"]))
+        # checks at start + k * interval (absolute times, persisted: a late or restarted
+        # runner catches up instead of drifting)
+        s.setdefault("pov_next", s["start"] + interval)
         while pr.p.status in ACTIVE and self.clock.time() < s["end"]:
-            await self.clock.sleep(interval)
+            await self.clock.sleep_until(_dt(s["pov_next"]))
+            s["pov_next"] += interval
             if pr.p.status not in ACTIVE or self.clock.time() > s["end"]:
                 return
             if self._remaining(pr) <= 1e-9 and pr.p.working_quantity <= 1e-9:
@@ -541,8 +543,8 @@ class ParentEngine:
         self._refresh(pr)
         if not pr.p.arrival_price and filled:
             pr.p.arrival_price = self.mgr.market.mid(pr.p.instrument_id.value)
-        self._maybe_done(w, pr)
         self._write(w, pr, note=("fill" if filled else ""))
+        self._maybe_done(w, pr)
 
     def _maybe_done(self, w: Writes, pr: ParentRec) -> None:
         if pr.p.status not in ACTIVE:
