@@ -389,7 +389,28 @@ class OptimizationConstraints(_message.Message):
     def __init__(self, long_only: _Optional[bool] = ..., min_weight: _Optional[float] = ..., max_weight: _Optional[float] = ..., bounds: _Optional[_Iterable[_Union[WeightBound, _Mapping]]] = ..., sector_caps: _Optional[_Iterable[_Union[SectorCap, _Mapping]]] = ..., max_turnover: _Optional[float] = ..., transaction_cost_bps: _Optional[float] = ..., budget: _Optional[float] = ...) -> None: ...
 
 class OptimizeRequest(_message.Message):
-    __slots__ = ("account_id", "universe", "method", "target", "target_volatility", "target_return", "risk_free_rate", "views", "risk_aversion", "tau", "constraints", "covariance_estimator", "lookback_days", "linkage")
+    __slots__ = ("account_id", "universe", "method", "target", "target_volatility", "target_return", "risk_free_rate", "views", "risk_aversion", "tau", "constraints", "covariance_estimator", "lookback_days", "linkage", "returns", "expected_returns", "market_caps", "current_weights", "frontier_points", "periods_per_year")
+    class ExpectedReturnsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    class MarketCapsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    class CurrentWeightsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     UNIVERSE_FIELD_NUMBER: _ClassVar[int]
     METHOD_FIELD_NUMBER: _ClassVar[int]
@@ -404,6 +425,12 @@ class OptimizeRequest(_message.Message):
     COVARIANCE_ESTIMATOR_FIELD_NUMBER: _ClassVar[int]
     LOOKBACK_DAYS_FIELD_NUMBER: _ClassVar[int]
     LINKAGE_FIELD_NUMBER: _ClassVar[int]
+    RETURNS_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_RETURNS_FIELD_NUMBER: _ClassVar[int]
+    MARKET_CAPS_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_WEIGHTS_FIELD_NUMBER: _ClassVar[int]
+    FRONTIER_POINTS_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_PER_YEAR_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     universe: _containers.RepeatedCompositeFieldContainer[_types_pb2.InstrumentId]
     method: OptimizationMethod
@@ -418,7 +445,29 @@ class OptimizeRequest(_message.Message):
     covariance_estimator: CovarianceEstimator
     lookback_days: int
     linkage: str
-    def __init__(self, account_id: _Optional[str] = ..., universe: _Optional[_Iterable[_Union[_types_pb2.InstrumentId, _Mapping]]] = ..., method: _Optional[_Union[OptimizationMethod, str]] = ..., target: _Optional[_Union[OptimizationTarget, str]] = ..., target_volatility: _Optional[float] = ..., target_return: _Optional[float] = ..., risk_free_rate: _Optional[float] = ..., views: _Optional[_Iterable[_Union[View, _Mapping]]] = ..., risk_aversion: _Optional[float] = ..., tau: _Optional[float] = ..., constraints: _Optional[_Union[OptimizationConstraints, _Mapping]] = ..., covariance_estimator: _Optional[_Union[CovarianceEstimator, str]] = ..., lookback_days: _Optional[int] = ..., linkage: _Optional[str] = ...) -> None: ...
+    returns: _containers.RepeatedCompositeFieldContainer[AssetReturns]
+    expected_returns: _containers.ScalarMap[str, float]
+    market_caps: _containers.ScalarMap[str, float]
+    current_weights: _containers.ScalarMap[str, float]
+    frontier_points: int
+    periods_per_year: int
+    def __init__(self, account_id: _Optional[str] = ..., universe: _Optional[_Iterable[_Union[_types_pb2.InstrumentId, _Mapping]]] = ..., method: _Optional[_Union[OptimizationMethod, str]] = ..., target: _Optional[_Union[OptimizationTarget, str]] = ..., target_volatility: _Optional[float] = ..., target_return: _Optional[float] = ..., risk_free_rate: _Optional[float] = ..., views: _Optional[_Iterable[_Union[View, _Mapping]]] = ..., risk_aversion: _Optional[float] = ..., tau: _Optional[float] = ..., constraints: _Optional[_Union[OptimizationConstraints, _Mapping]] = ..., covariance_estimator: _Optional[_Union[CovarianceEstimator, str]] = ..., lookback_days: _Optional[int] = ..., linkage: _Optional[str] = ..., returns: _Optional[_Iterable[_Union[AssetReturns, _Mapping]]] = ..., expected_returns: _Optional[_Mapping[str, float]] = ..., market_caps: _Optional[_Mapping[str, float]] = ..., current_weights: _Optional[_Mapping[str, float]] = ..., frontier_points: _Optional[int] = ..., periods_per_year: _Optional[int] = ...) -> None: ...
+
+class AssetReturns(_message.Message):
+    __slots__ = ("instrument_id", "returns")
+    INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    RETURNS_FIELD_NUMBER: _ClassVar[int]
+    instrument_id: _types_pb2.InstrumentId
+    returns: _containers.RepeatedScalarFieldContainer[float]
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., returns: _Optional[_Iterable[float]] = ...) -> None: ...
+
+class FrontierPoint(_message.Message):
+    __slots__ = ("expected_return", "volatility")
+    EXPECTED_RETURN_FIELD_NUMBER: _ClassVar[int]
+    VOLATILITY_FIELD_NUMBER: _ClassVar[int]
+    expected_return: float
+    volatility: float
+    def __init__(self, expected_return: _Optional[float] = ..., volatility: _Optional[float] = ...) -> None: ...
 
 class TargetWeight(_message.Message):
     __slots__ = ("instrument_id", "weight", "current_weight", "risk_contribution")
@@ -433,7 +482,7 @@ class TargetWeight(_message.Message):
     def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., weight: _Optional[float] = ..., current_weight: _Optional[float] = ..., risk_contribution: _Optional[float] = ...) -> None: ...
 
 class OptimizeResponse(_message.Message):
-    __slots__ = ("weights", "expected_return", "expected_volatility", "sharpe_ratio", "turnover", "posterior_returns", "optimization_id")
+    __slots__ = ("weights", "expected_return", "expected_volatility", "sharpe_ratio", "turnover", "posterior_returns", "optimization_id", "frontier", "note")
     class PosteriorReturnsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -448,6 +497,8 @@ class OptimizeResponse(_message.Message):
     TURNOVER_FIELD_NUMBER: _ClassVar[int]
     POSTERIOR_RETURNS_FIELD_NUMBER: _ClassVar[int]
     OPTIMIZATION_ID_FIELD_NUMBER: _ClassVar[int]
+    FRONTIER_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
     weights: _containers.RepeatedCompositeFieldContainer[TargetWeight]
     expected_return: float
     expected_volatility: float
@@ -455,7 +506,9 @@ class OptimizeResponse(_message.Message):
     turnover: float
     posterior_returns: _containers.ScalarMap[str, float]
     optimization_id: str
-    def __init__(self, weights: _Optional[_Iterable[_Union[TargetWeight, _Mapping]]] = ..., expected_return: _Optional[float] = ..., expected_volatility: _Optional[float] = ..., sharpe_ratio: _Optional[float] = ..., turnover: _Optional[float] = ..., posterior_returns: _Optional[_Mapping[str, float]] = ..., optimization_id: _Optional[str] = ...) -> None: ...
+    frontier: _containers.RepeatedCompositeFieldContainer[FrontierPoint]
+    note: str
+    def __init__(self, weights: _Optional[_Iterable[_Union[TargetWeight, _Mapping]]] = ..., expected_return: _Optional[float] = ..., expected_volatility: _Optional[float] = ..., sharpe_ratio: _Optional[float] = ..., turnover: _Optional[float] = ..., posterior_returns: _Optional[_Mapping[str, float]] = ..., optimization_id: _Optional[str] = ..., frontier: _Optional[_Iterable[_Union[FrontierPoint, _Mapping]]] = ..., note: _Optional[str] = ...) -> None: ...
 
 class RebalanceTrade(_message.Message):
     __slots__ = ("instrument_id", "side", "quantity", "estimated_notional", "estimated_cost", "order_id")
@@ -474,7 +527,14 @@ class RebalanceTrade(_message.Message):
     def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., side: _Optional[_Union[_types_pb2.Side, str]] = ..., quantity: _Optional[float] = ..., estimated_notional: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., estimated_cost: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class RebalanceRequest(_message.Message):
-    __slots__ = ("account_id", "strategy_id", "targets", "optimization_id", "drift_threshold", "min_trade_notional", "dry_run", "lot_method")
+    __slots__ = ("account_id", "strategy_id", "targets", "optimization_id", "drift_threshold", "min_trade_notional", "dry_run", "lot_method", "lot_sizes", "standing")
+    class LotSizesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STRATEGY_ID_FIELD_NUMBER: _ClassVar[int]
     TARGETS_FIELD_NUMBER: _ClassVar[int]
@@ -483,6 +543,8 @@ class RebalanceRequest(_message.Message):
     MIN_TRADE_NOTIONAL_FIELD_NUMBER: _ClassVar[int]
     DRY_RUN_FIELD_NUMBER: _ClassVar[int]
     LOT_METHOD_FIELD_NUMBER: _ClassVar[int]
+    LOT_SIZES_FIELD_NUMBER: _ClassVar[int]
+    STANDING_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     strategy_id: str
     targets: _containers.RepeatedCompositeFieldContainer[TargetWeight]
@@ -491,7 +553,9 @@ class RebalanceRequest(_message.Message):
     min_trade_notional: _types_pb2.Decimal
     dry_run: bool
     lot_method: LotMethod
-    def __init__(self, account_id: _Optional[str] = ..., strategy_id: _Optional[str] = ..., targets: _Optional[_Iterable[_Union[TargetWeight, _Mapping]]] = ..., optimization_id: _Optional[str] = ..., drift_threshold: _Optional[float] = ..., min_trade_notional: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., dry_run: _Optional[bool] = ..., lot_method: _Optional[_Union[LotMethod, str]] = ...) -> None: ...
+    lot_sizes: _containers.ScalarMap[str, float]
+    standing: bool
+    def __init__(self, account_id: _Optional[str] = ..., strategy_id: _Optional[str] = ..., targets: _Optional[_Iterable[_Union[TargetWeight, _Mapping]]] = ..., optimization_id: _Optional[str] = ..., drift_threshold: _Optional[float] = ..., min_trade_notional: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., dry_run: _Optional[bool] = ..., lot_method: _Optional[_Union[LotMethod, str]] = ..., lot_sizes: _Optional[_Mapping[str, float]] = ..., standing: _Optional[bool] = ...) -> None: ...
 
 class RebalanceResponse(_message.Message):
     __slots__ = ("rebalance_id", "trades", "turnover", "estimated_cost", "estimated_realized_pnl")
@@ -575,36 +639,76 @@ class AttributionSegment(_message.Message):
     def __init__(self, segment: _Optional[str] = ..., portfolio_weight: _Optional[float] = ..., benchmark_weight: _Optional[float] = ..., portfolio_return: _Optional[float] = ..., benchmark_return: _Optional[float] = ..., allocation_effect: _Optional[float] = ..., selection_effect: _Optional[float] = ..., interaction_effect: _Optional[float] = ..., exposure: _Optional[float] = ..., contribution: _Optional[float] = ...) -> None: ...
 
 class GetAttributionRequest(_message.Message):
-    __slots__ = ("account_id", "model", "period", "benchmark", "grouping", "factors")
+    __slots__ = ("account_id", "model", "period", "benchmark", "grouping", "factors", "portfolio", "asset_returns", "segments", "portfolio_returns", "factor_returns", "periods")
+    class AssetReturnsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    class SegmentsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     PERIOD_FIELD_NUMBER: _ClassVar[int]
     BENCHMARK_FIELD_NUMBER: _ClassVar[int]
     GROUPING_FIELD_NUMBER: _ClassVar[int]
     FACTORS_FIELD_NUMBER: _ClassVar[int]
+    PORTFOLIO_FIELD_NUMBER: _ClassVar[int]
+    ASSET_RETURNS_FIELD_NUMBER: _ClassVar[int]
+    SEGMENTS_FIELD_NUMBER: _ClassVar[int]
+    PORTFOLIO_RETURNS_FIELD_NUMBER: _ClassVar[int]
+    FACTOR_RETURNS_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     model: AttributionModel
     period: _types_pb2.TimeRange
     benchmark: _containers.RepeatedCompositeFieldContainer[TargetWeight]
     grouping: str
     factors: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, account_id: _Optional[str] = ..., model: _Optional[_Union[AttributionModel, str]] = ..., period: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., benchmark: _Optional[_Iterable[_Union[TargetWeight, _Mapping]]] = ..., grouping: _Optional[str] = ..., factors: _Optional[_Iterable[str]] = ...) -> None: ...
+    portfolio: _containers.RepeatedCompositeFieldContainer[TargetWeight]
+    asset_returns: _containers.ScalarMap[str, float]
+    segments: _containers.ScalarMap[str, str]
+    portfolio_returns: _containers.RepeatedScalarFieldContainer[float]
+    factor_returns: _containers.RepeatedCompositeFieldContainer[FactorReturns]
+    periods: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, account_id: _Optional[str] = ..., model: _Optional[_Union[AttributionModel, str]] = ..., period: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., benchmark: _Optional[_Iterable[_Union[TargetWeight, _Mapping]]] = ..., grouping: _Optional[str] = ..., factors: _Optional[_Iterable[str]] = ..., portfolio: _Optional[_Iterable[_Union[TargetWeight, _Mapping]]] = ..., asset_returns: _Optional[_Mapping[str, float]] = ..., segments: _Optional[_Mapping[str, str]] = ..., portfolio_returns: _Optional[_Iterable[float]] = ..., factor_returns: _Optional[_Iterable[_Union[FactorReturns, _Mapping]]] = ..., periods: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class FactorReturns(_message.Message):
+    __slots__ = ("factor", "returns")
+    FACTOR_FIELD_NUMBER: _ClassVar[int]
+    RETURNS_FIELD_NUMBER: _ClassVar[int]
+    factor: str
+    returns: _containers.RepeatedScalarFieldContainer[float]
+    def __init__(self, factor: _Optional[str] = ..., returns: _Optional[_Iterable[float]] = ...) -> None: ...
 
 class GetAttributionResponse(_message.Message):
-    __slots__ = ("model", "portfolio_return", "benchmark_return", "active_return", "segments", "residual")
+    __slots__ = ("model", "portfolio_return", "benchmark_return", "active_return", "segments", "residual", "alpha", "r_squared", "factor_source")
     MODEL_FIELD_NUMBER: _ClassVar[int]
     PORTFOLIO_RETURN_FIELD_NUMBER: _ClassVar[int]
     BENCHMARK_RETURN_FIELD_NUMBER: _ClassVar[int]
     ACTIVE_RETURN_FIELD_NUMBER: _ClassVar[int]
     SEGMENTS_FIELD_NUMBER: _ClassVar[int]
     RESIDUAL_FIELD_NUMBER: _ClassVar[int]
+    ALPHA_FIELD_NUMBER: _ClassVar[int]
+    R_SQUARED_FIELD_NUMBER: _ClassVar[int]
+    FACTOR_SOURCE_FIELD_NUMBER: _ClassVar[int]
     model: AttributionModel
     portfolio_return: float
     benchmark_return: float
     active_return: float
     segments: _containers.RepeatedCompositeFieldContainer[AttributionSegment]
     residual: float
-    def __init__(self, model: _Optional[_Union[AttributionModel, str]] = ..., portfolio_return: _Optional[float] = ..., benchmark_return: _Optional[float] = ..., active_return: _Optional[float] = ..., segments: _Optional[_Iterable[_Union[AttributionSegment, _Mapping]]] = ..., residual: _Optional[float] = ...) -> None: ...
+    alpha: float
+    r_squared: float
+    factor_source: str
+    def __init__(self, model: _Optional[_Union[AttributionModel, str]] = ..., portfolio_return: _Optional[float] = ..., benchmark_return: _Optional[float] = ..., active_return: _Optional[float] = ..., segments: _Optional[_Iterable[_Union[AttributionSegment, _Mapping]]] = ..., residual: _Optional[float] = ..., alpha: _Optional[float] = ..., r_squared: _Optional[float] = ..., factor_source: _Optional[str] = ...) -> None: ...
 
 class CorporateAction(_message.Message):
     __slots__ = ("action_id", "type", "instrument_id", "ex_date", "pay_date", "split_ratio", "dividend_per_share")
@@ -667,3 +771,19 @@ class GetNavHistoryResponse(_message.Message):
     points: _containers.RepeatedCompositeFieldContainer[NavPoint]
     page: _types_pb2.PageResponse
     def __init__(self, points: _Optional[_Iterable[_Union[NavPoint, _Mapping]]] = ..., page: _Optional[_Union[_types_pb2.PageResponse, _Mapping]] = ...) -> None: ...
+
+class DesignateLotsRequest(_message.Message):
+    __slots__ = ("account_id", "client_order_id", "lot_ids")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    LOT_IDS_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    client_order_id: str
+    lot_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, account_id: _Optional[str] = ..., client_order_id: _Optional[str] = ..., lot_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class DesignateLotsResponse(_message.Message):
+    __slots__ = ("lots",)
+    LOTS_FIELD_NUMBER: _ClassVar[int]
+    lots: int
+    def __init__(self, lots: _Optional[int] = ...) -> None: ...

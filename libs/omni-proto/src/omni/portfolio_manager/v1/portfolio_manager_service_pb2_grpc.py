@@ -105,6 +105,11 @@ class PortfolioManagerServiceStub:
                 request_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetNavHistoryRequest.SerializeToString,
                 response_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetNavHistoryResponse.FromString,
                 _registered_method=True)
+        self.DesignateLots = channel.unary_unary(
+                '/omni.portfolio_manager.v1.PortfolioManagerService/DesignateLots',
+                request_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsRequest.SerializeToString,
+                response_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsResponse.FromString,
+                _registered_method=True)
 
 
 class PortfolioManagerServiceServicer:
@@ -199,6 +204,14 @@ class PortfolioManagerServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def DesignateLots(self, request, context):
+        """Names the lots a later sell (identified by its client order id) closes, for
+        LOT_METHOD_SPECIFIC_LOT; a sell with no designation falls back to FIFO.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PortfolioManagerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -271,6 +284,11 @@ def add_PortfolioManagerServiceServicer_to_server(servicer, server):
                     servicer.GetNavHistory,
                     request_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetNavHistoryRequest.FromString,
                     response_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetNavHistoryResponse.SerializeToString,
+            ),
+            'DesignateLots': grpc.unary_unary_rpc_method_handler(
+                    servicer.DesignateLots,
+                    request_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsRequest.FromString,
+                    response_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -652,6 +670,33 @@ class PortfolioManagerService:
             '/omni.portfolio_manager.v1.PortfolioManagerService/GetNavHistory',
             omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetNavHistoryRequest.SerializeToString,
             omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetNavHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DesignateLots(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.portfolio_manager.v1.PortfolioManagerService/DesignateLots',
+            omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsRequest.SerializeToString,
+            omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsResponse.FromString,
             options,
             channel_credentials,
             insecure,
