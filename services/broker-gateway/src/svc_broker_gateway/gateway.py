@@ -174,6 +174,7 @@ class Gateway:
         self.implied: dict[tuple[str, str], float] = {}
         self._pos_baseline: dict[tuple[str, str], float] = {}
         self._dirty_o: dict[str, OrderRecord] = {}
+        self._persist_lock = asyncio.Lock()
         self._dirty_s: dict[str, SliceRecord] = {}
         self._routes: list[tuple[str, str, str, bytes]] = []
         self.max_cached_terminal = max_cached_terminal
@@ -846,11 +847,14 @@ class Gateway:
         self._dirty_s[s.slice_id] = s
 
     async def _persist(self) -> None:
-        if not (self._dirty_o or self._dirty_s or self._routes):
-            return
-        o, sl, r = list(self._dirty_o.values()), list(self._dirty_s.values()), self._routes
-        self._dirty_o, self._dirty_s, self._routes = {}, {}, []
-        await self.store.save_many(o, sl, r)
+        # One writer at a time: a caller that finds nothing dirty still waits for a write in
+        # flight (it may hold the records its events describe).
+        async with self._persist_lock:
+            if not (self._dirty_o or self._dirty_s or self._routes):
+                return
+            o, sl, r = list(self._dirty_o.values()), list(self._dirty_s.values()), self._routes
+            self._dirty_o, self._dirty_s, self._routes = {}, {}, []
+            await self.store.save_many(o, sl, r)
 
     async def _flush(self) -> None:
         """Persist, then publish: the store is never behind what others were told. Events
