@@ -45,6 +45,9 @@ class SimulatorProvider(Provider):
             raise ValueError("simulator intervals must be positive")
         self.config = config
         specs = select_universe(config.instruments)
+        # without an explicit start the simulated clock is anchored to the wall clock when
+        # run() starts, so event times track real time in the embedded default
+        self._anchor = start_ns is None
         if start_ns is None:
             start_ns = time.time_ns()
         self.sim = MarketSimulator(specs, seed=config.seed, dt=config.quote_interval_s,
@@ -60,6 +63,8 @@ class SimulatorProvider(Provider):
 
     async def run(self, sink: Sink, stop: asyncio.Event) -> None:
         cfg = self.config
+        if self._anchor and self.sim.step_count == 0:
+            self.sim.start_ns = time.time_ns()
         pacer = Pacer(cfg.speed, self._monotonic, self._sleep, yield_every=50)
         book_every = max(1, round(cfg.book_interval_s / cfg.quote_interval_s))
         books = 0
