@@ -854,7 +854,16 @@ class Gateway:
                 return
             o, sl, r = list(self._dirty_o.values()), list(self._dirty_s.values()), self._routes
             self._dirty_o, self._dirty_s, self._routes = {}, {}, []
-            await self.store.save_many(o, sl, r)
+            try:
+                await self.store.save_many(o, sl, r)
+            except BaseException:
+                # Keep them for the next write (newer versions dirtied meanwhile win).
+                for x in o:
+                    self._dirty_o.setdefault(x.order_id, x)
+                for y in sl:
+                    self._dirty_s.setdefault(y.slice_id, y)
+                self._routes[:0] = r
+                raise
 
     async def _flush(self) -> None:
         """Persist, then publish: the store is never behind what others were told. Events
