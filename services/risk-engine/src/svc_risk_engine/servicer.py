@@ -305,43 +305,48 @@ class RiskServicer(rpc.RiskEngineServiceServicer):
     # the hot path ------------------------------------------------------------------------
 
     async def CheckOrder(self, request: pb.CheckOrderRequest, context: Any) -> Any:
-        resp, event = self._check(request)
-        # the event is handed to the producer right after the answer, off its critical path
-        asyncio.get_running_loop().call_soon(self.rt.publish_nowait, TOPIC,
-                                             request.account_id, event)
+        resp = self._check(request)
+        # the event is built and handed to the producer right after the answer, off its
+        # critical path (call_soon keeps the events in check order)
+        asyncio.get_running_loop().call_soon(self._publish_result, request, resp)
         return resp
 
     def check(self, request: pb.CheckOrderRequest) -> pb.CheckOrderResponse:
         """The body of CheckOrder, synchronously: the engine's check, the response, and the
         OrderCheckResult event queued to the producer (never awaited)."""
-        resp, event = self._check(request)
-        self.rt.publish_nowait(TOPIC, request.account_id, event)
+        resp = self._check(request)
+        self._publish_result(request, resp)
         return resp
 
-    def _check(self, request: pb.CheckOrderRequest) -> tuple[pb.CheckOrderResponse,
-                                                              ev.OrderCheckResult]:
+    def _check(self, request: pb.CheckOrderRequest) -> pb.CheckOrderResponse:
         try:
             out = self.engine.check(request)
         except InvalidOrder as exc:
             raise InvalidArgument(str(exc)) from None
         now_ns = int(self.engine.clock.time() * 1e9)
-        at = Timestamp(seconds=now_ns // 1_000_000_000, nanos=now_ns % 1_000_000_000)
-        check_id = new_id()
-        resp = pb.CheckOrderResponse(approved=out.approved, kill_switch_state=out.state,
-                                     check_id=check_id, checked_at=at)
-        event = ev.OrderCheckResult(
-            account_id=request.account_id, check_id=check_id, order_id=request.order_id,
-            client_order_id=request.client_order_id, strategy_id=request.strategy_id,
-            instrument_id=request.instrument_id, approved=out.approved,
-            kill_switch_state=out.state, event_time=at,
+        resp = pb.CheckOrderResponse(
+            approved=out.approved, kill_switch_state=out.state, check_id=new_id(),
+            checked_at=Timestamp(seconds=now_ns // 1_000_000_000, nanos=now_ns % 1_000_000_000),
         )
         if out.failures:
-            reasons = [f.to_proto() for f in out.failures]
-            resp.reasons.extend(reasons)
-            event.reasons.extend(reasons)
+            resp.reasons.extend([f.to_proto() for f in out.failures])
         if out.warnings:
             resp.warnings.extend([w.to_proto() for w in out.warnings])
-        return resp, event
+        return resp
+
+    def _publish_result(self, request: pb.CheckOrderRequest, resp: pb.CheckOrderResponse) -> None:
+        event = ev.OrderCheckResult(
+            account_id=request.account_id, check_id=resp.check_id, order_id=request.order_id,
+            client_order_id=request.client_order_id, strategy_id=request.strategy_id,
+            instrument_id=request.instrument_id, approved=resp.approved,
+            reasons=resp.reasons, kill_switch_state=resp.kill_switch_state,
+            event_time=resp.checked_at,
+        )
+        try:
+            self.rt.publish_nowait(TOPIC, request.account_id, event)
+        except Exception as exc:  # a full producer queue must not fail the check
+            if self.rt.log:
+                self.rt.log.error("check result not published", error=repr(exc))
 
     # limits ------------------------------------------------------------------------------
 
