@@ -183,6 +183,31 @@ async def grpc_bench(servicer: RiskServicer, orders: list[pb.CheckOrderRequest],
         await server.stop(0.5)
 
 
+async def plain_grpc_bench(servicer: RiskServicer, orders: list[pb.CheckOrderRequest],
+                           n: int) -> list[float]:
+    """The same servicer on a plain grpc.aio server (no kit interceptors): the baseline."""
+    import grpc
+
+    server = grpc.aio.server()
+    rpc.add_RiskEngineServiceServicer_to_server(servicer, server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    await server.start()
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as ch:
+            stub = rpc.RiskEngineServiceStub(ch)
+            for o in orders[:200]:
+                await stub.CheckOrder(o)
+            out = []
+            m = len(orders)
+            for i in range(n):
+                t = time.perf_counter_ns()
+                await stub.CheckOrder(orders[i % m])
+                out.append((time.perf_counter_ns() - t) / 1000.0)
+            return out
+    finally:
+        await server.stop(0.5)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--checks", type=int, default=20_000)
@@ -205,7 +230,8 @@ def main() -> None:
         sys.exit(f"bench orders must pass every rule: {eng.check(bad[0]).failures}")
     print(f"risk-engine bench: {args.positions} positions, "
           f"{sum(len(s.all_rules()) for s in eng.scopes.values())} limits, "
-          f"python {sys.version.split()[0]}")
+          f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.2f}")
     time_calls(eng.check, orders, 2000)  # warm-up
     report("CheckOrder in process (engine.check)", time_calls(eng.check, orders, args.checks),
            50)
@@ -215,6 +241,8 @@ def main() -> None:
     remote, local = asyncio.run(grpc_bench(servicer, orders, args.grpc_checks))
     report("CheckOrder over gRPC, client in another process", remote, 2000)
     report("CheckOrder over gRPC, client in the same loop", local, 2000)
+    plain = asyncio.run(plain_grpc_bench(servicer, orders, args.grpc_checks))
+    report("  baseline: plain grpc.aio, no kit interceptors", plain, 2000)
 
     rng = np.random.default_rng(3)
     n = args.positions
