@@ -271,17 +271,27 @@ class Validator:
                 return self._reject(instrument, "stale", f"quote {(now - ts) / NS:.3f}s old",
                                     "quote", ts, _qd(bid, ask, bid_size, ask_size), source)
         mid = 0.5 * (bid + ask)
-        spike, r = self._spike(st, mid)
-        if spike:
-            if not self._confirm(st, mid):
-                return self._reject(instrument, "spike",
-                                    f"mid moved {r * 100:.3f}% from {st.ref:g}", "quote", ts,
-                                    _qd(bid, ask, bid_size, ask_size), source)
-            r = 0.0  # a confirmed level shift does not inflate the volatility estimate
+        ref = st.ref
+        r = _log(mid / ref) if ref > 0.0 else 0.0
+        if (r if r >= 0.0 else -r) > self._min_r:  # only then can it be a spike
+            spike, r = self._spike(st, mid)
+            if spike:
+                if not self._confirm(st, mid):
+                    return self._reject(instrument, "spike",
+                                        f"mid moved {r * 100:.3f}% from {st.ref:g}", "quote",
+                                        ts, _qd(bid, ask, bid_size, ask_size), source)
+                r = 0.0  # a confirmed level shift does not inflate the volatility estimate
         if self._gap_ns and st.q_ts >= 0 and ts - st.q_ts > self._gap_ns:
             self._reject(instrument, "gap", f"no quote for {(ts - st.q_ts) / NS:.1f}s",
                          "feed", ts, "", source)
-        self._accept_price(st, mid, r)
+        # accept: EWMA variance of tick returns, new reference (inlined _accept_price)
+        if ref > 0.0:
+            rr = r * r
+            var = st.var
+            st.var = rr if var < 0.0 else self._lam * var + (1.0 - self._lam) * rr
+        st.ref = mid
+        if st.pending:
+            st.pending.clear()
         st.q_ts = ts
         st.last_q = (bid, ask, bid_size, ask_size)
         st.bid = bid
