@@ -1,0 +1,1 @@
+"""Omni Alpha analytics service: performance statistics, tear sheets, dashboard data."""
