@@ -5,6 +5,7 @@ import asyncio
 
 import msgpack
 from aiohttp import WSMsgType, web
+from omni_testing.kafka import wait_until
 from svc_market_data.pipeline import Pipeline
 from svc_market_data.providers.alpaca import AlpacaProvider
 from svc_market_data.validation import Quarantine, Validator
@@ -107,10 +108,7 @@ async def test_alpaca_stream_auth_subscribe_and_validated_data(fake_server):
                         source="alpaca")
         stop = asyncio.Event()
         task = asyncio.create_task(p.run(pipe, stop))
-        for _ in range(200):
-            if len(published) >= 3 and len(v.quarantine) >= 2:
-                break
-            await asyncio.sleep(0.02)
+        await wait_until(lambda: len(published) >= 3 and len(v.quarantine) >= 2, 30)
         stop.set()
         await asyncio.wait_for(task, 15)
     assert seen["auth"]["key"] == "key"
