@@ -606,12 +606,10 @@ class RiskEngine:
         sbook.qty[inst] = sbook.qty.get(inst, 0.0) + signed
         sbook.mark(inst, mark, info, rate)
         self.holders.setdefault(inst, set()).add(acct)
-        if order_id:
-            oo = self.open_orders.get(order_id)
-            if oo is not None:
-                self._open_apply(acct, oo, -1)
-                oo.leaves = max(0.0, oo.leaves - qty)
-                self._open_apply(acct, oo, +1)
+        # The open quantity of the order is NOT reduced here: order events carry the absolute
+        # leaves quantity, and fills and order events may arrive in either order. Until the
+        # order event comes, the filled part counts twice (position and open order): the
+        # conservative side for limits.
         return True
 
     def order_open(
