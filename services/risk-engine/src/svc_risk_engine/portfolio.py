@@ -192,6 +192,8 @@ def stress(
             pi = sr.impacts.add(applied_move=move)
             pi.instrument_id.value = key
             pi.pnl.value = fmt(pnl)
+        # the scenario loss taken in one day: daily loss and drawdown limits (VaR limits are
+        # about the distribution, not one scenario)
         loss = -res.pnl
         for lim in limits:
             if not lim.enabled:
@@ -202,8 +204,6 @@ def stress(
             elif lim.type in (pb.LIMIT_TYPE_MAX_DRAWDOWN, pb.LIMIT_TYPE_MAX_DAILY_DRAWDOWN,
                               pb.LIMIT_TYPE_MAX_MONTHLY_DRAWDOWN) and snap.equity > 0 and (
                     loss / snap.equity > t):
-                sr.breached_limits.append(lim.type)
-            elif lim.type == pb.LIMIT_TYPE_MAX_VAR and loss > t:
                 sr.breached_limits.append(lim.type)
         out.append(sr)
     return out
