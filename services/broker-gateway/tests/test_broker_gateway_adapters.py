@@ -13,6 +13,7 @@ from svc_broker_gateway.venues.base import (
     Status,
     VenueGarbage,
     VenueRejected,
+    VenueTimeout,
     VenueUnavailable,
 )
 from svc_broker_gateway.venues.ccxt_venue import CcxtVenue
@@ -86,6 +87,11 @@ async def test_alpaca_rejects_garbage_and_outage(alpaca):
     with pytest.raises(VenueGarbage):
         await v.open_orders()
     fake.garbage = False
+    fake.drop = "after"  # acted on, answer lost: the fate is unknown, not "unavailable"
+    with pytest.raises(VenueTimeout):
+        await v.submit(OrderRequest("c-4", "AAPL.XNAS", "buy", 1, "market", "day"))
+    assert fake.by_client("c-4") is not None
+    fake.drop = None
     await fake.stop()
     with pytest.raises(VenueUnavailable):
         await v.open_orders()

@@ -337,6 +337,45 @@ async def test_timeout_leaves_order_in_doubt_until_reconciliation_finds_it(store
     assert sink.reports("d1")[-1].exec_type == ome.EXEC_TYPE_FILL
 
 
+async def test_in_doubt_order_the_venue_never_got_fails_over_after_reconciliation(
+    store, two_binances
+):
+    f1, f2, v1, v2 = two_binances
+    sink = Sink()
+    gw = Gateway([v1, v2], store, sink)
+    await v1._call(v1.exchange.fetch_order_book, "BTC/USDT")
+    f1.drop = "before"  # the connection breaks after the request went out; the venue never got it
+    rec = await gw.submit("acct-1", order("n1", 0.5, inst=BTC, venue="binance"))
+    assert rec.status == "pending" and not sink.reports("n1")  # in doubt: nothing re-sent yet
+    (s,) = await store.load_slices()
+    assert s.status == IN_DOUBT and "mid-request" in s.reason
+    f1.drop = None
+    gw.slot("binance").breaker.success()
+    resp = await gw.reconcile("binance")
+    assert [d.kind for d in resp.discrepancies] == [bg.DISCREPANCY_KIND_ORDER_NOT_FOUND]
+    assert gw.orders["n1"].status == "filled"
+    assert {r.venue for r in sink.reports("n1") if r.last_quantity} == {"binance-2"}
+    assert [e.decision.failover_from for e in sink.of(bge.RouteDecided)][-1] == "binance"
+    assert f1.by_client("c-n1") is None  # never executed twice
+
+
+async def test_connection_lost_after_the_venue_acted_is_adopted_not_resent(store, two_binances):
+    f1, f2, v1, v2 = two_binances
+    sink = Sink()
+    gw = Gateway([v1, v2], store, sink)
+    await v1._call(v1.exchange.fetch_order_book, "BTC/USDT")
+    f1.drop = "after"  # the venue fills it, the answer never arrives
+    rec = await gw.submit("acct-1", order("n2", 0.5, inst=BTC, venue="binance"))
+    assert rec.status == "pending"
+    f1.drop = None
+    gw.slot("binance").breaker.success()
+    resp = await gw.reconcile("binance")
+    assert bg.DISCREPANCY_KIND_ORDER_RECOVERED in [d.kind for d in resp.discrepancies]
+    assert gw.orders["n2"].status == "filled"
+    assert {r.venue for r in sink.reports("n2") if r.last_quantity} == {"binance"}
+    assert f2.by_client("c-n2") is None  # not sent a second time elsewhere
+
+
 async def test_garbage_answer_trips_the_breaker(store, two_binances):
     f1, f2, v1, v2 = two_binances
     sink = Sink()

@@ -21,6 +21,9 @@ class FakeServer:
         # Test switches.
         self.garbage = False  # answer 200 with a body that is not the venue's JSON
         self.hang_s = 0.0  # delay every answer (after acting on the request)
+        self.stall_s = 0.0  # delay every request before acting on it (the request may be lost)
+        # "before": hang up without acting; "after": act, then hang up without answering.
+        self.drop: str | None = None
         self.requests: list[tuple[str, str]] = []
 
     @property
@@ -40,7 +43,14 @@ class FakeServer:
                 return web.Response(
                     status=200, text="<html>502 upstream</html>{", content_type="application/json"
                 )
+            if self.stall_s:
+                await asyncio.sleep(self.stall_s)
+            if self.drop == "before" and request.transport is not None:
+                request.transport.close()
+                return web.Response(status=204)
             response = await handler(request)
+            if self.drop == "after" and request.transport is not None:
+                request.transport.close()
             if self.hang_s:  # the venue acted, but the answer comes too late
                 await asyncio.sleep(self.hang_s)
             return response

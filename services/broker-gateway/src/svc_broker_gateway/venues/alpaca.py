@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import requests
+import urllib3
 from alpaca.common.exceptions import APIError
 from alpaca.trading.client import TradingClient
 from alpaca.trading.enums import OrderSide, QueryOrderStatus
@@ -138,7 +139,13 @@ class AlpacaVenue(Venue):
                 raise VenueRejected(f"{self.name}: not found: {exc}") from exc
             raise VenueRejected(f"{self.name}: {exc}") from exc
         except requests.ConnectionError as exc:
-            raise VenueUnavailable(f"{self.name}: connection failed: {exc}") from exc
+            reason = getattr(exc.args[0], "reason", None) if exc.args else None
+            if isinstance(exc, requests.ConnectTimeout) or isinstance(
+                reason, urllib3.exceptions.NewConnectionError
+            ):
+                raise VenueUnavailable(f"{self.name}: connection failed: {exc}") from exc
+            # the connection broke after the request went out: it may have been acted on
+            raise VenueTimeout(f"{self.name}: connection lost mid-request: {exc}") from exc
         except requests.Timeout as exc:
             raise VenueTimeout(f"{self.name}: {exc}") from exc
         except (ValidationError, ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Sequence
 from decimal import Decimal
 
+import aiohttp
 import ccxt.async_support as ccxt_async
 from ccxt.base import errors as cx
 from omni_quant.matching import FeeSchedule
@@ -110,8 +111,14 @@ class CcxtVenue(Venue):
         except cx.BadResponse as exc:
             raise VenueGarbage(f"{self.name}: unreadable answer: {exc}") from exc
         except cx.NetworkError as exc:
-            raise VenueUnavailable(f"{self.name}: {exc}") from exc
+            if isinstance(exc.__cause__, aiohttp.ClientConnectorError) or exc.__cause__ is None:
+                # could not connect, or the venue said it is unavailable (5xx): not acted on
+                raise VenueUnavailable(f"{self.name}: {exc}") from exc
+            # the connection broke after the request went out: it may have been acted on
+            raise VenueTimeout(f"{self.name}: connection lost mid-request: {exc!r}") from exc
         except cx.ExchangeError as exc:
+            if isinstance(exc.__cause__, aiohttp.ClientError):
+                raise VenueTimeout(f"{self.name}: transport error mid-request: {exc!r}") from exc
             raise VenueRejected(f"{self.name}: {exc}") from exc
         except (VenueRejected, VenueGarbage):
             raise
