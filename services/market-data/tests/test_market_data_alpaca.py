@@ -69,6 +69,8 @@ def alpaca_app(seen: dict) -> web.Application:
              "z": "C", "t": ts(T0 + 4 * S)},  # duplicate trade id
             {"T": "b", "S": "AAPL", "o": 189.5, "h": 189.7, "l": 189.4, "c": 189.6, "v": 5000,
              "n": 40, "vw": 189.58, "t": ts(T0)},
+            {"T": "s", "S": "AAPL", "sc": "H", "sm": "Trading Halt", "rc": "LUDP",
+             "rm": "Volatility Trading Pause", "t": ts(T0 + 5 * S), "z": "C"},
         ]
         await ws.send_bytes(pack(frames[:2]))
         await ws.send_bytes(pack(frames[2:]))
@@ -108,14 +110,17 @@ async def test_alpaca_stream_auth_subscribe_and_validated_data(fake_server):
                         source="alpaca")
         stop = asyncio.Event()
         task = asyncio.create_task(p.run(pipe, stop))
-        await wait_until(lambda: len(published) >= 3 and len(v.quarantine) >= 2, 30)
+        await wait_until(lambda: len(published) >= 4 and len(v.quarantine) >= 2, 30)
         stop.set()
         await asyncio.wait_for(task, 15)
     assert seen["auth"]["key"] == "key"
-    assert sorted(seen["subscribe"]) == ["action", "bars", "quotes", "trades"]
+    assert sorted(seen["subscribe"]) == ["action", "bars", "quotes", "statuses", "trades"]
     assert seen["subscribe"]["quotes"] == ["AAPL"]
     kinds = [m.DESCRIPTOR.name for m in published]
-    assert kinds == ["Quote", "Trade", "Bar"]
+    assert kinds == ["Quote", "Trade", "Bar", "InstrumentStatus"]
+    halt = published[3]
+    assert halt.status == 2 and "Volatility Trading Pause" in halt.reason  # HALTED
+    assert pipe.status["AAPL.XNAS"] == 2
     q = published[0]
     assert q.instrument_id.value == "AAPL.XNAS" and (q.bid, q.ask) == (189.5, 189.6)
     assert q.source == "alpaca"

@@ -236,6 +236,18 @@ class Pipeline:
                                                         list(updates), src))
         return True
 
+    def on_status(self, instrument: str, ts_ns: int, status: int, reason: str = "",
+                  source: str = "") -> bool:
+        """A venue's trading status (halt, resumption). Published when it changes."""
+        if instrument not in self.instruments:
+            return self._unknown(instrument, "feed", ts_ns, source or self.source)
+        if self.status.get(instrument) == status:
+            return True
+        self.status[instrument] = status
+        self._emit(instrument, codec.status_to_proto(instrument, ts_ns, status, reason,
+                                                     source or self.source))
+        return True
+
     def announce(self, now_ns: int, reason: str = "feed started") -> None:
         """Publish every instrument's current status (at start, so consumers know the set)."""
         for iid, status in self.status.items():

@@ -14,6 +14,7 @@ from alpaca.data.historical.stock import StockHistoricalDataClient
 from alpaca.data.live.stock import StockDataStream
 from alpaca.data.requests import StockBarsRequest
 from alpaca.data.timeframe import TimeFrame, TimeFrameUnit
+from omni.market_data.v1 import events_pb2 as ev
 from omni_quant.marketsim import Quote, Trade
 
 from svc_market_data.bars import BAR_TIME, Bar, parse_timeframe
@@ -27,6 +28,16 @@ def _ns(dt: datetime) -> int:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     return int(dt.timestamp()) * NS + dt.microsecond * 1000
+
+
+# Trading-status codes of the SIP feeds (CTS numeric, UTDF letters) that change whether the
+# instrument can trade; other codes (imbalance indications and the like) are informational.
+HALT_CODES = {
+    "2": ev.TRADING_STATUS_HALTED, "H": ev.TRADING_STATUS_HALTED,
+    "P": ev.TRADING_STATUS_HALTED, "M": ev.TRADING_STATUS_HALTED,
+    "3": ev.TRADING_STATUS_TRADING, "T": ev.TRADING_STATUS_TRADING,
+    "Q": ev.TRADING_STATUS_TRADING,
+}
 
 
 def alpaca_timeframe(seconds: int) -> TimeFrame:
@@ -109,7 +120,15 @@ class AlpacaProvider(Provider):
                             b.low, b.close, b.volume, b.vwap or b.close, int(b.trade_count or 0),
                             src))
 
+        async def on_status(s) -> None:
+            code = str(s.status_code)
+            status = HALT_CODES.get(code)
+            if status is not None:
+                reason = " / ".join(x for x in (s.status_message, s.reason_message) if x)
+                sink.on_status(symbols[s.symbol], _ns(s.timestamp), status, reason, src)
+
         names = list(symbols)
+        stream.subscribe_trading_statuses(on_status, *names)
         if self.want[0]:
             stream.subscribe_quotes(on_quote, *names)
         if self.want[1]:

@@ -25,6 +25,9 @@ class Sink(Protocol):
 
     def on_bar(self, bar: Bar) -> bool: ...
 
+    def on_status(self, instrument: str, ts_ns: int, status: int, reason: str = "",
+                  source: str = "") -> bool: ...
+
     def on_book_snapshot(self, instrument: str, ts_ns: int, bids: Sequence[tuple[float, float]],
                          asks: Sequence[tuple[float, float]], sequence: int = 0,
                          source: str = "", publish: bool = True) -> bool: ...
