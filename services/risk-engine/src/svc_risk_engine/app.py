@@ -126,6 +126,14 @@ async def apply_bootstrap(engine: RiskEngine, store: RiskStore | None, path: Pat
 def build(settings: Settings | None = None, **service_kwargs) -> Service:
     settings = settings or Settings()
     svc = Service(settings, **service_kwargs)
+    if svc.bus is not None:
+        # Every handler here is idempotent by content (fills by fill id in the fills table,
+        # order events carry absolute leaves, prices and restrictions are last-value), so the
+        # bus's in-memory LRU is enough: the kit's durable database dedupe would cost two
+        # database round trips per market-data tick.
+        from omni_core.bus import InMemoryDeduplicator
+
+        svc.bus.dedupe = InMemoryDeduplicator(svc.bus.config.dedupe_capacity)
     engine = RiskEngine(
         svc.clock,
         pending_ttl=settings.risk_pending_ttl,
