@@ -69,6 +69,10 @@ def run_once(sim, events, envelope: bool = True):
     pipe = Pipeline(instruments, validator, ["1m", "5m", "15m", "1h", "4h", "1d", "500t"],
                     sink=sink if envelope else bare_sink, source="simulator")
     pipe.store_trades = False
+    for spec in sim.specs:  # as the simulator provider does: L2 depth first, then quotes
+        bk = sim.book(spec.instrument_id)
+        pipe.on_book_snapshot(spec.instrument_id, events[0].ts_ns - 1, bk.levels(1),
+                              bk.levels(2), publish=False)
     on_quote = pipe.on_quote
     on_trade = pipe.on_trade
     gc.disable()

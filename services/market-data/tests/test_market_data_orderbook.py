@@ -94,3 +94,9 @@ def test_crossed_and_locked_detection_and_empty_book():
 def test_snapshot_drops_empty_levels_and_merges_repeats():
     b = OrderBook.from_snapshot("X", [10.0, 10.0, 9.0], [1, 2, 0], [11.0], [3])
     assert b.levels(BID) == [(10.0, 3)]
+
+
+def test_set_top_keeps_one_level_a_side():
+    b = book()
+    b.set_top(100.25, 3, 100.3, 4, ts_ns=9)
+    assert b.snapshot() == ([(100.25, 3)], [(100.3, 4)]) and b.ts_ns == 9

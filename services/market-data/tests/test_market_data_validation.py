@@ -249,3 +249,14 @@ def test_fast_trend_confirmed_but_noise_and_decimal_shift_never():
     assert not any(p3.on_quote(Quote("X", t + i, 1000.0 + i * 0.01, 1000.03 + i * 0.01, 1, 1))
                    for i in range(10))
     assert v3.quarantine.counts == {"spike": 10}
+
+
+def test_quote_only_feed_book_is_the_touch_and_depth_feeds_keep_levels():
+    p, v, _ = make()
+    for i in range(20):  # a rising market on a quote-only feed
+        assert p.on_quote(Quote("X", T0 + i, 100.0 + i * 0.01, 100.02 + i * 0.01, 5, 5))
+    b = p.books["X"]
+    assert len(b.levels(1)) == 1 and len(b.levels(2)) == 1
+    assert p.on_book_snapshot("L", T0, [(10.0, 1), (9.9, 2)], [(10.1, 1), (10.2, 1)])
+    assert p.on_quote(Quote("L", T0 + 1, 10.05, 10.1, 3, 1))
+    assert p.books["L"].levels(1) == [(10.05, 3), (10.0, 1), (9.9, 2)]

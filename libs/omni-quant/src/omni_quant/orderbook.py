@@ -224,6 +224,16 @@ class OrderBook:
         if ts_ns:
             self.ts_ns = ts_ns
 
+    def set_top(self, bid: float, bid_size: float, ask: float, ask_size: float,
+                ts_ns: int = 0) -> None:
+        """Make the book exactly one level a side (for feeds that only send the touch)."""
+        self.bids.clear()
+        self.asks.clear()
+        self.bids.set(bid, bid_size)
+        self.asks.set(ask, ask_size)
+        if ts_ns:
+            self.ts_ns = ts_ns
+
     def clear(self) -> None:
         self.bids.clear()
         self.asks.clear()

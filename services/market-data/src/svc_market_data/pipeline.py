@@ -129,7 +129,10 @@ class Pipeline:
                                       src) is not None:
             self.counts["rejected"] += 1
             return False
-        book.apply_top(q.bid, q.bid_size, q.ask, q.ask_size, q.ts_ns)
+        if book.sequence:
+            book.apply_top(q.bid, q.bid_size, q.ask, q.ask_size, q.ts_ns)
+        else:  # no depth ever received: the book is the touch, never stale levels below it
+            book.set_top(q.bid, q.bid_size, q.ask, q.ask_size, q.ts_ns)
         self.quotes[iid] = q
         self.counts["quotes"] += 1
         if self.publish_quotes:
