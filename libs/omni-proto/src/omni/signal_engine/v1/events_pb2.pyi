@@ -51,23 +51,27 @@ class PatternDetected(_message.Message):
     def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[_signal_engine_service_pb2.Timeframe, str]] = ..., match: _Optional[_Union[_signal_engine_service_pb2.PatternMatch, _Mapping]] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class RegimeChanged(_message.Message):
-    __slots__ = ("instrument_id", "timeframe", "previous_regime", "regime", "probability", "event_time")
+    __slots__ = ("instrument_id", "timeframe", "previous_regime", "regime", "probability", "event_time", "dimension", "method")
     INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     TIMEFRAME_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_REGIME_FIELD_NUMBER: _ClassVar[int]
     REGIME_FIELD_NUMBER: _ClassVar[int]
     PROBABILITY_FIELD_NUMBER: _ClassVar[int]
     EVENT_TIME_FIELD_NUMBER: _ClassVar[int]
+    DIMENSION_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
     instrument_id: _types_pb2.InstrumentId
     timeframe: _signal_engine_service_pb2.Timeframe
     previous_regime: _signal_engine_service_pb2.Regime
     regime: _signal_engine_service_pb2.Regime
     probability: float
     event_time: _timestamp_pb2.Timestamp
-    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[_signal_engine_service_pb2.Timeframe, str]] = ..., previous_regime: _Optional[_Union[_signal_engine_service_pb2.Regime, str]] = ..., regime: _Optional[_Union[_signal_engine_service_pb2.Regime, str]] = ..., probability: _Optional[float] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    dimension: str
+    method: str
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[_signal_engine_service_pb2.Timeframe, str]] = ..., previous_regime: _Optional[_Union[_signal_engine_service_pb2.Regime, str]] = ..., regime: _Optional[_Union[_signal_engine_service_pb2.Regime, str]] = ..., probability: _Optional[float] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., dimension: _Optional[str] = ..., method: _Optional[str] = ...) -> None: ...
 
 class ScoredSignal(_message.Message):
-    __slots__ = ("instrument_id", "signal_id", "score", "direction", "confidence", "components", "regime", "event_time")
+    __slots__ = ("instrument_id", "signal_id", "score", "direction", "confidence", "components", "regime", "event_time", "raw_score", "agreement")
     INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     SIGNAL_ID_FIELD_NUMBER: _ClassVar[int]
     SCORE_FIELD_NUMBER: _ClassVar[int]
@@ -76,6 +80,8 @@ class ScoredSignal(_message.Message):
     COMPONENTS_FIELD_NUMBER: _ClassVar[int]
     REGIME_FIELD_NUMBER: _ClassVar[int]
     EVENT_TIME_FIELD_NUMBER: _ClassVar[int]
+    RAW_SCORE_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
     instrument_id: _types_pb2.InstrumentId
     signal_id: str
     score: float
@@ -84,4 +90,6 @@ class ScoredSignal(_message.Message):
     components: _containers.RepeatedCompositeFieldContainer[_signal_engine_service_pb2.TimeframeScore]
     regime: _signal_engine_service_pb2.Regime
     event_time: _timestamp_pb2.Timestamp
-    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., signal_id: _Optional[str] = ..., score: _Optional[float] = ..., direction: _Optional[_Union[_signal_engine_service_pb2.SignalDirection, str]] = ..., confidence: _Optional[float] = ..., components: _Optional[_Iterable[_Union[_signal_engine_service_pb2.TimeframeScore, _Mapping]]] = ..., regime: _Optional[_Union[_signal_engine_service_pb2.Regime, str]] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    raw_score: float
+    agreement: float
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., signal_id: _Optional[str] = ..., score: _Optional[float] = ..., direction: _Optional[_Union[_signal_engine_service_pb2.SignalDirection, str]] = ..., confidence: _Optional[float] = ..., components: _Optional[_Iterable[_Union[_signal_engine_service_pb2.TimeframeScore, _Mapping]]] = ..., regime: _Optional[_Union[_signal_engine_service_pb2.Regime, str]] = ..., event_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., raw_score: _Optional[float] = ..., agreement: _Optional[float] = ...) -> None: ...

@@ -37,6 +37,8 @@ class Regime(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     REGIME_RANGING: _ClassVar[Regime]
     REGIME_HIGH_VOLATILITY: _ClassVar[Regime]
     REGIME_LOW_VOLATILITY: _ClassVar[Regime]
+    REGIME_CORRELATION_STRESS: _ClassVar[Regime]
+    REGIME_CORRELATION_NORMAL: _ClassVar[Regime]
 TIMEFRAME_UNSPECIFIED: Timeframe
 TIMEFRAME_1S: Timeframe
 TIMEFRAME_1M: Timeframe
@@ -55,6 +57,8 @@ REGIME_TRENDING_DOWN: Regime
 REGIME_RANGING: Regime
 REGIME_HIGH_VOLATILITY: Regime
 REGIME_LOW_VOLATILITY: Regime
+REGIME_CORRELATION_STRESS: Regime
+REGIME_CORRELATION_NORMAL: Regime
 
 class Bar(_message.Message):
     __slots__ = ("time", "open", "high", "low", "close", "volume")
@@ -73,20 +77,24 @@ class Bar(_message.Message):
     def __init__(self, time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., open: _Optional[float] = ..., high: _Optional[float] = ..., low: _Optional[float] = ..., close: _Optional[float] = ..., volume: _Optional[float] = ...) -> None: ...
 
 class IndicatorInfo(_message.Message):
-    __slots__ = ("name", "group", "description", "default_parameters", "outputs", "lookback")
+    __slots__ = ("name", "group", "description", "default_parameters", "outputs", "lookback", "inputs", "incremental_streaming")
     NAME_FIELD_NUMBER: _ClassVar[int]
     GROUP_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_PARAMETERS_FIELD_NUMBER: _ClassVar[int]
     OUTPUTS_FIELD_NUMBER: _ClassVar[int]
     LOOKBACK_FIELD_NUMBER: _ClassVar[int]
+    INPUTS_FIELD_NUMBER: _ClassVar[int]
+    INCREMENTAL_STREAMING_FIELD_NUMBER: _ClassVar[int]
     name: str
     group: str
     description: str
     default_parameters: _containers.RepeatedCompositeFieldContainer[_types_pb2.Parameter]
     outputs: _containers.RepeatedScalarFieldContainer[str]
     lookback: int
-    def __init__(self, name: _Optional[str] = ..., group: _Optional[str] = ..., description: _Optional[str] = ..., default_parameters: _Optional[_Iterable[_Union[_types_pb2.Parameter, _Mapping]]] = ..., outputs: _Optional[_Iterable[str]] = ..., lookback: _Optional[int] = ...) -> None: ...
+    inputs: _containers.RepeatedScalarFieldContainer[str]
+    incremental_streaming: bool
+    def __init__(self, name: _Optional[str] = ..., group: _Optional[str] = ..., description: _Optional[str] = ..., default_parameters: _Optional[_Iterable[_Union[_types_pb2.Parameter, _Mapping]]] = ..., outputs: _Optional[_Iterable[str]] = ..., lookback: _Optional[int] = ..., inputs: _Optional[_Iterable[str]] = ..., incremental_streaming: _Optional[bool] = ...) -> None: ...
 
 class IndicatorSeries(_message.Message):
     __slots__ = ("output", "values")
@@ -109,20 +117,22 @@ class ListIndicatorsResponse(_message.Message):
     def __init__(self, indicators: _Optional[_Iterable[_Union[IndicatorInfo, _Mapping]]] = ...) -> None: ...
 
 class ComputeIndicatorRequest(_message.Message):
-    __slots__ = ("indicator", "parameters", "instrument_id", "timeframe", "range", "bars")
+    __slots__ = ("indicator", "parameters", "instrument_id", "timeframe", "range", "bars", "allow_gaps")
     INDICATOR_FIELD_NUMBER: _ClassVar[int]
     PARAMETERS_FIELD_NUMBER: _ClassVar[int]
     INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     TIMEFRAME_FIELD_NUMBER: _ClassVar[int]
     RANGE_FIELD_NUMBER: _ClassVar[int]
     BARS_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_GAPS_FIELD_NUMBER: _ClassVar[int]
     indicator: str
     parameters: _containers.RepeatedCompositeFieldContainer[_types_pb2.Parameter]
     instrument_id: _types_pb2.InstrumentId
     timeframe: Timeframe
     range: _types_pb2.TimeRange
     bars: _containers.RepeatedCompositeFieldContainer[Bar]
-    def __init__(self, indicator: _Optional[str] = ..., parameters: _Optional[_Iterable[_Union[_types_pb2.Parameter, _Mapping]]] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ..., range: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., bars: _Optional[_Iterable[_Union[Bar, _Mapping]]] = ...) -> None: ...
+    allow_gaps: bool
+    def __init__(self, indicator: _Optional[str] = ..., parameters: _Optional[_Iterable[_Union[_types_pb2.Parameter, _Mapping]]] = ..., instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ..., range: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., bars: _Optional[_Iterable[_Union[Bar, _Mapping]]] = ..., allow_gaps: _Optional[bool] = ...) -> None: ...
 
 class ComputeIndicatorResponse(_message.Message):
     __slots__ = ("times", "series")
@@ -223,16 +233,18 @@ class PatternMatch(_message.Message):
     def __init__(self, pattern: _Optional[str] = ..., direction: _Optional[_Union[SignalDirection, str]] = ..., confidence: _Optional[float] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class DetectPatternsRequest(_message.Message):
-    __slots__ = ("instrument_id", "timeframe", "range", "patterns")
+    __slots__ = ("instrument_id", "timeframe", "range", "patterns", "bars")
     INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     TIMEFRAME_FIELD_NUMBER: _ClassVar[int]
     RANGE_FIELD_NUMBER: _ClassVar[int]
     PATTERNS_FIELD_NUMBER: _ClassVar[int]
+    BARS_FIELD_NUMBER: _ClassVar[int]
     instrument_id: _types_pb2.InstrumentId
     timeframe: Timeframe
     range: _types_pb2.TimeRange
     patterns: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ..., range: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., patterns: _Optional[_Iterable[str]] = ...) -> None: ...
+    bars: _containers.RepeatedCompositeFieldContainer[Bar]
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ..., range: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., patterns: _Optional[_Iterable[str]] = ..., bars: _Optional[_Iterable[_Union[Bar, _Mapping]]] = ...) -> None: ...
 
 class DetectPatternsResponse(_message.Message):
     __slots__ = ("matches",)
@@ -249,7 +261,7 @@ class GetRegimeRequest(_message.Message):
     def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ...) -> None: ...
 
 class GetRegimeResponse(_message.Message):
-    __slots__ = ("regime", "probabilities", "since")
+    __slots__ = ("regime", "probabilities", "since", "confidence", "assessments")
     class ProbabilitiesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -260,10 +272,46 @@ class GetRegimeResponse(_message.Message):
     REGIME_FIELD_NUMBER: _ClassVar[int]
     PROBABILITIES_FIELD_NUMBER: _ClassVar[int]
     SINCE_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    ASSESSMENTS_FIELD_NUMBER: _ClassVar[int]
     regime: Regime
     probabilities: _containers.ScalarMap[str, float]
     since: _timestamp_pb2.Timestamp
-    def __init__(self, regime: _Optional[_Union[Regime, str]] = ..., probabilities: _Optional[_Mapping[str, float]] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    confidence: float
+    assessments: _containers.RepeatedCompositeFieldContainer[RegimeAssessment]
+    def __init__(self, regime: _Optional[_Union[Regime, str]] = ..., probabilities: _Optional[_Mapping[str, float]] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., confidence: _Optional[float] = ..., assessments: _Optional[_Iterable[_Union[RegimeAssessment, _Mapping]]] = ...) -> None: ...
+
+class RegimeAssessment(_message.Message):
+    __slots__ = ("dimension", "regime", "confidence", "probabilities", "method", "fitted_at", "details")
+    class ProbabilitiesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    class DetailsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    DIMENSION_FIELD_NUMBER: _ClassVar[int]
+    REGIME_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    PROBABILITIES_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    FITTED_AT_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    dimension: str
+    regime: Regime
+    confidence: float
+    probabilities: _containers.ScalarMap[str, float]
+    method: str
+    fitted_at: _timestamp_pb2.Timestamp
+    details: _containers.ScalarMap[str, float]
+    def __init__(self, dimension: _Optional[str] = ..., regime: _Optional[_Union[Regime, str]] = ..., confidence: _Optional[float] = ..., probabilities: _Optional[_Mapping[str, float]] = ..., method: _Optional[str] = ..., fitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., details: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class TimeframeScore(_message.Message):
     __slots__ = ("timeframe", "score", "weight")
@@ -282,15 +330,59 @@ class GetScoredSignalRequest(_message.Message):
     def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ...) -> None: ...
 
 class GetScoredSignalResponse(_message.Message):
-    __slots__ = ("score", "direction", "confidence", "components", "as_of")
+    __slots__ = ("score", "direction", "confidence", "components", "as_of", "raw_score", "agreement", "regime")
     SCORE_FIELD_NUMBER: _ClassVar[int]
     DIRECTION_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     COMPONENTS_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
+    RAW_SCORE_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    REGIME_FIELD_NUMBER: _ClassVar[int]
     score: float
     direction: SignalDirection
     confidence: float
     components: _containers.RepeatedCompositeFieldContainer[TimeframeScore]
     as_of: _timestamp_pb2.Timestamp
-    def __init__(self, score: _Optional[float] = ..., direction: _Optional[_Union[SignalDirection, str]] = ..., confidence: _Optional[float] = ..., components: _Optional[_Iterable[_Union[TimeframeScore, _Mapping]]] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    raw_score: float
+    agreement: float
+    regime: Regime
+    def __init__(self, score: _Optional[float] = ..., direction: _Optional[_Union[SignalDirection, str]] = ..., confidence: _Optional[float] = ..., components: _Optional[_Iterable[_Union[TimeframeScore, _Mapping]]] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., raw_score: _Optional[float] = ..., agreement: _Optional[float] = ..., regime: _Optional[_Union[Regime, str]] = ...) -> None: ...
+
+class GetLevelsRequest(_message.Message):
+    __slots__ = ("instrument_id", "timeframe", "bars", "order", "min_touches", "tolerance")
+    INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEFRAME_FIELD_NUMBER: _ClassVar[int]
+    BARS_FIELD_NUMBER: _ClassVar[int]
+    ORDER_FIELD_NUMBER: _ClassVar[int]
+    MIN_TOUCHES_FIELD_NUMBER: _ClassVar[int]
+    TOLERANCE_FIELD_NUMBER: _ClassVar[int]
+    instrument_id: _types_pb2.InstrumentId
+    timeframe: Timeframe
+    bars: _containers.RepeatedCompositeFieldContainer[Bar]
+    order: int
+    min_touches: int
+    tolerance: float
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ..., bars: _Optional[_Iterable[_Union[Bar, _Mapping]]] = ..., order: _Optional[int] = ..., min_touches: _Optional[int] = ..., tolerance: _Optional[float] = ...) -> None: ...
+
+class PriceLevel(_message.Message):
+    __slots__ = ("price", "kind", "touches", "strength", "first_time", "last_time")
+    PRICE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TOUCHES_FIELD_NUMBER: _ClassVar[int]
+    STRENGTH_FIELD_NUMBER: _ClassVar[int]
+    FIRST_TIME_FIELD_NUMBER: _ClassVar[int]
+    LAST_TIME_FIELD_NUMBER: _ClassVar[int]
+    price: float
+    kind: str
+    touches: int
+    strength: float
+    first_time: _timestamp_pb2.Timestamp
+    last_time: _timestamp_pb2.Timestamp
+    def __init__(self, price: _Optional[float] = ..., kind: _Optional[str] = ..., touches: _Optional[int] = ..., strength: _Optional[float] = ..., first_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class GetLevelsResponse(_message.Message):
+    __slots__ = ("levels",)
+    LEVELS_FIELD_NUMBER: _ClassVar[int]
+    levels: _containers.RepeatedCompositeFieldContainer[PriceLevel]
+    def __init__(self, levels: _Optional[_Iterable[_Union[PriceLevel, _Mapping]]] = ...) -> None: ...

@@ -75,6 +75,11 @@ class SignalEngineServiceStub:
                 request_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetScoredSignalRequest.SerializeToString,
                 response_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetScoredSignalResponse.FromString,
                 _registered_method=True)
+        self.GetLevels = channel.unary_unary(
+                '/omni.signal_engine.v1.SignalEngineService/GetLevels',
+                request_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsRequest.SerializeToString,
+                response_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsResponse.FromString,
+                _registered_method=True)
 
 
 class SignalEngineServiceServicer:
@@ -133,6 +138,13 @@ class SignalEngineServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetLevels(self, request, context):
+        """Support and resistance levels (clustered swing highs/lows with touch counts).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SignalEngineServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -175,6 +187,11 @@ def add_SignalEngineServiceServicer_to_server(servicer, server):
                     servicer.GetScoredSignal,
                     request_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetScoredSignalRequest.FromString,
                     response_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetScoredSignalResponse.SerializeToString,
+            ),
+            'GetLevels': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLevels,
+                    request_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsRequest.FromString,
+                    response_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -394,6 +411,33 @@ class SignalEngineService:
             '/omni.signal_engine.v1.SignalEngineService/GetScoredSignal',
             omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetScoredSignalRequest.SerializeToString,
             omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetScoredSignalResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLevels(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.signal_engine.v1.SignalEngineService/GetLevels',
+            omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsRequest.SerializeToString,
+            omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,66 @@
+"""The signal-engine service: market-data-stream bars -> SignalEngine -> trading-signals;
+gRPC SignalEngineService. Indicators/patterns/filter run on each closed bar in the handler;
+regime fits (slow) run in a worker thread on a bar schedule, one at a time per instrument."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from omni.market_data.v1 import events_pb2 as md
+from omni.signal_engine.v1.signal_engine_service_pb2_grpc import (
+    add_SignalEngineServiceServicer_to_server,
+)
+from omni_core.service import Service
+
+from svc_signal_engine.engine import EngineConfig, SignalEngine
+from svc_signal_engine.grpc_api import FULL_NAME, SignalEngineServicer
+from svc_signal_engine.settings import Settings
+
+IN_TOPIC = "market-data-stream"
+OUT_TOPIC = "trading-signals"
+BAR_TIME = 1
+
+
+def build(settings: Settings | None = None, *, topics: dict[str, str] | None = None) -> Service:
+    settings = settings or Settings()
+    # state is in memory and bars are deduplicated by (instrument, timeframe, start), so a
+    # redelivered bar changes nothing: the bus's in-memory dedupe is enough, no database
+    svc = Service(settings, uses_database=False, uses_cache=False, topics=topics,
+                  durable_dedupe=False)
+    engine = SignalEngine(EngineConfig.from_settings(settings))
+    svc.signal_engine = engine  # for tests and diagnostics
+    svc.add_servicer(add_SignalEngineServiceServicer_to_server, SignalEngineServicer(engine),
+                     FULL_NAME)
+    fits: set[asyncio.Task[Any]] = set()
+
+    def publish(events: list[tuple[str, Any]]) -> None:
+        for key, e in events:
+            svc.publish_nowait(OUT_TOPIC, key, e)
+
+    async def refit(instrument: str) -> None:
+        try:
+            publish(await asyncio.to_thread(engine.fit_regimes, instrument))
+        except Exception as exc:  # a failed fit must not stop the stream
+            svc.log.warning("regime fit failed", instrument=instrument, error=repr(exc))
+
+    @svc.on_event(IN_TOPIC, md.Bar)
+    async def on_bar(bar: md.Bar, ctx: Any) -> None:
+        if bar.bar_type not in (0, BAR_TIME):
+            return
+        iid = bar.instrument_id.value
+        publish(engine.on_bar(iid, bar.timeframe, bar.start.ToNanoseconds() / 1e9,
+                              bar.end.ToNanoseconds() / 1e9, bar.open, bar.high, bar.low,
+                              bar.close, bar.volume))
+        if engine.regime_due(iid):
+            engine.instruments[iid].fitting = True
+            t = asyncio.create_task(refit(iid), name=f"regime-{iid}")
+            fits.add(t)
+            t.add_done_callback(fits.discard)
+
+    @svc.on_stop
+    async def _stop() -> None:
+        for t in list(fits):
+            t.cancel()
+
+    return svc
