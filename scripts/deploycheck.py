@@ -169,6 +169,7 @@ def value_sets() -> dict[str, dict[str, Any]]:
         "defaults": {},
         "autoscaling": {"serviceDefaults": {"autoscaling": {"enabled": True}}},
         "no-network-policies": {"networkPolicy": {"enabled": False}},
+        "grpc-liveness": {"serviceDefaults": {"probes": {"livenessCheck": "grpc"}}},
         "strimzi-topics": {"kafka": {"bootstrap": "", "strimzi": {"enabled": True}}},
         "full-fleet": full_fleet_overrides(),
     }
@@ -357,13 +358,17 @@ def _deployment_problems(dep: dict[str, Any], svc: dict[str, Any]) -> list[str]:
     problems = []
     pod = dep["spec"]["template"]["spec"]
     (container,) = pod["containers"]
-    for probe in ("livenessProbe", "readinessProbe", "startupProbe"):
-        grpc = (container.get(probe) or {}).get("grpc") or {}
-        if grpc.get("port") != GRPC_PORT:
-            problems.append(f"{probe} is not a native gRPC probe on {GRPC_PORT}")
-    ready_service = ((container.get("readinessProbe") or {}).get("grpc") or {}).get("service")
-    if not ready_service:
-        problems.append("readinessProbe does not name the gRPC service")
+    ready = (container.get("readinessProbe") or {}).get("grpc") or {}
+    if ready.get("port") != GRPC_PORT or not ready.get("service"):
+        problems.append(f"readinessProbe is not a native gRPC probe on {GRPC_PORT} for a service")
+    for probe in ("livenessProbe", "startupProbe"):
+        spec = container.get(probe) or {}
+        if svc["probes"]["livenessCheck"] == "grpc":
+            ok = spec.get("grpc") == {"port": GRPC_PORT}
+        else:
+            ok = spec.get("tcpSocket") == {"port": "grpc"}
+        if not ok:
+            problems.append(f"{probe} is not the {svc['probes']['livenessCheck']} check")
     sc = container.get("securityContext") or {}
     expected = {
         "runAsNonRoot": True,

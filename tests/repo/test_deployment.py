@@ -288,7 +288,8 @@ def test_deploy_rendered_service(name: str, rendered: dc.Rendered) -> None:
     dep = rendered.of_kind("Deployment").get(name)
     assert dep is not None, f"no Deployment {name}"
     (container,) = dep["spec"]["template"]["spec"]["containers"]
-    assert container["livenessProbe"]["grpc"]["port"] == dc.GRPC_PORT
+    assert container["livenessProbe"]["tcpSocket"] == {"port": "grpc"}
+    assert container["startupProbe"]["tcpSocket"] == {"port": "grpc"}
     assert container["readinessProbe"]["grpc"] == {
         "port": dc.GRPC_PORT,
         "service": catalogue.spec(name).grpc_service,
@@ -415,3 +416,15 @@ def test_deploy_entrypoint_runs_service_module(name: str, tmp_path: Path) -> Non
         check=True,
     )
     assert proc.stdout.split() == ["-m", catalogue.spec(name).package, "--flag"]
+
+
+def test_deploy_grpc_liveness_switch() -> None:
+    """probes.livenessCheck=grpc turns startup and liveness into native gRPC probes on ""."""
+    out = dc.render_chart({"serviceDefaults": {"probes": {"livenessCheck": "grpc"}}})
+    for dep in out.of_kind("Deployment").values():
+        (container,) = dep["spec"]["template"]["spec"]["containers"]
+        assert container["livenessProbe"]["grpc"] == {"port": dc.GRPC_PORT}
+        assert container["startupProbe"]["grpc"] == {"port": dc.GRPC_PORT}
+        assert "tcpSocket" not in container["livenessProbe"]
+    assert dc.validate_manifests(out.docs) == []
+    assert dc.service_object_problems(out) == []

@@ -129,3 +129,17 @@ then the entry's `env:` on top. Argument: (dict "root" $ "name" <name> "svc" <me
 {{ $key }}: {{ get $data $key | quote }}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The check of startup and liveness probes: a TCP connect to the gRPC port, or the native gRPC
+health probe on "" (probes.livenessCheck).
+*/}}
+{{- define "omni-alpha.livenessCheck" -}}
+{{- if eq .svc.probes.livenessCheck "grpc" -}}
+grpc:
+  port: {{ .root.Values.ports.grpc }}
+{{- else -}}
+tcpSocket:
+  port: grpc
+{{- end -}}
+{{- end -}}
