@@ -356,3 +356,16 @@ async def test_risk_strategy_rate_and_open_order_limits_count_the_strategy_only(
     assert eng.check(order(qty=1, strategy="S1", order_id="e")).approved
     usage = {(r.name, sid): v for r, v, sid in eng.usage("ACC1", "S1")}
     assert usage[("max_open_orders", "S1")] == 1.0
+
+
+def test_risk_contract_multiplier_from_reference_data_wins():
+    eng = make_engine(lim(LT.LIMIT_TYPE_MAX_ORDER_NOTIONAL, 100_000))
+    eng.upsert_instrument(InstrumentInfo("ESZ6.XCME", ct.ASSET_CLASS_FUTURE, "index", 50.0))
+    eng.update_price("ESZ6.XCME", 5000.0)
+    # one contract = 250k notional, whatever multiplier the request claims
+    out = eng.check(order(qty=1, inst="ESZ6.XCME", multiplier=1.0))
+    assert rules(out) == ["max_order_notional"] and out.failures[0].observed == 250_000
+    eng.update_price("NOREF.XCME", 100.0)  # no reference data: the request's multiplier
+    assert rules(eng.check(order(qty=30, inst="NOREF.XCME", multiplier=50.0))) == [
+        "max_order_notional"]
+    assert eng.check(order(qty=30, inst="NOREF.XCME")).approved

@@ -734,12 +734,15 @@ class RiskEngine:
                     state,
                 )
             info = InstrumentInfo(inst)
+            mult = r.multiplier or 1.0
+        else:
+            # reference data wins over the request's multiplier
+            mult = info.multiplier
         failures: list[Failure] = []
         warnings: list[Failure] = []
         buy = r.side == BUY
         qty = r.quantity
         dq = qty if buy else -qty
-        mult = r.multiplier or info.multiplier
 
         # kill switch
         pos = acct.book.qty.get(inst, 0.0)
