@@ -307,6 +307,10 @@ def test_deploy_rendered_service(name: str, rendered: dc.Rendered) -> None:
     assert config["OMNI_METRICS_PORT"] == str(dc.METRICS_PORT)
     assert config["OMNI_LOG_FORMAT"] == "json"
     assert config["OMNI_KAFKA_BOOTSTRAP"]
+    assert int(config["OMNI_KAFKA_SESSION_TIMEOUT_MS"]) >= 6000  # Kafka's default minimum
+    assert config["OMNI_HOME"].startswith("/tmp/")  # the only writable path
+    env = {e["name"]: e for e in container["env"]}
+    assert env["OMNI_INSTANCE_ID"]["valueFrom"]["fieldRef"]["fieldPath"] == "metadata.name"
 
 
 def test_deploy_network_policy_callers(rendered: dc.Rendered, values: dict) -> None:

@@ -118,6 +118,9 @@ then the entry's `env:` on top. Argument: (dict "root" $ "name" <name> "svc" <me
       "OMNI_LOG_LEVEL" $root.Values.config.logLevel
       "OMNI_LOG_FORMAT" $root.Values.config.logFormat
       "OMNI_TENANT_ID" $root.Values.config.tenantId
+      "OMNI_HOME" $root.Values.config.home
+      "OMNI_KAFKA_SESSION_TIMEOUT_MS" (toString ($root.Values.config.kafkaSessionTimeoutMs | int64))
+      "OMNI_KAFKA_HEARTBEAT_INTERVAL_MS" (toString ($root.Values.config.kafkaHeartbeatIntervalMs | int64))
 -}}
 {{- if .svc.http.enabled -}}
 {{- $_ := set $data "OMNI_HTTP_PORT" (toString $root.Values.ports.http) -}}
