@@ -102,6 +102,13 @@ async def test_risk_grpc_limits_versioning_get_and_usage(api):
     assert err.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     got = await stub.GetLimits(pb.GetLimitsRequest(account_id="ACC1"))
     assert got.limit_set.version == 1 and len(got.limit_set.limits) == 1
+    v2 = await stub.SetLimits(pb.SetLimitsRequest(
+        limit_set=limit_set("ACC1", "", lim(LT.LIMIT_TYPE_MAX_GROSS_EXPOSURE, 200_000)),
+        expected_version=1, actor="head-of-risk"))
+    assert v2.limit_set.version == 2
+    hist = await stub.ListLimitHistory(pb.ListLimitHistoryRequest(account_id="ACC1"))
+    assert [(h.version, h.updated_by, h.limits[0].threshold.value) for h in hist.limit_sets] == [
+        (2, "head-of-risk", "200000"), (1, "officer", "100000")]
     with pytest.raises(grpc.aio.AioRpcError) as err:
         await stub.GetLimits(pb.GetLimitsRequest(account_id="ACC1", strategy_id="nope"))
     assert err.value.code() == grpc.StatusCode.NOT_FOUND
@@ -110,13 +117,13 @@ async def test_risk_grpc_limits_versioning_get_and_usage(api):
                 lim(LT.LIMIT_TYPE_MAX_SECTOR_EXPOSURE, 5)):
         with pytest.raises(grpc.aio.AioRpcError) as err:
             await stub.SetLimits(pb.SetLimitsRequest(limit_set=limit_set("ACC1", "", bad),
-                                                     expected_version=1, actor="x"))
+                                                     expected_version=2, actor="x"))
         assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     rt.engine.apply_fill("F1", "ACC1", "S1", "AAPL.XNAS", ct.SIDE_BUY, 500, 100.0)
     usage = await stub.GetLimitUsage(pb.GetLimitUsageRequest(account_id="ACC1"))
     assert len(usage.usages) == 1
     u = usage.usages[0]
-    assert u.current.value == "50000" and u.utilization == pytest.approx(0.5) and not u.breached
+    assert u.current.value == "50000" and u.utilization == pytest.approx(0.25) and not u.breached
 
 
 async def test_risk_grpc_kill_switch_roundtrip_history_and_event(api):

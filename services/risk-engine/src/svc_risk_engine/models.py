@@ -28,6 +28,17 @@ limit_sets = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+limit_set_history = Table(
+    "risk_limit_set_history",
+    metadata,
+    Column("account_id", String(128), primary_key=True),
+    Column("strategy_id", String(128), primary_key=True),
+    Column("version", BigInteger, primary_key=True),
+    Column("payload", LargeBinary, nullable=False),
+    Column("updated_by", String(256), nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 accounts = Table(
     "risk_accounts",
     metadata,

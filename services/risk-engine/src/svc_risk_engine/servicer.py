@@ -387,6 +387,18 @@ class RiskServicer(rpc.RiskEngineServiceServicer):
                            + (f" strategy {request.strategy_id!r}" if request.strategy_id else ""))
         return pb.GetLimitsResponse(limit_set=scope.limit_set)
 
+    async def ListLimitHistory(self, request: pb.ListLimitHistoryRequest, context: Any) -> Any:
+        if not request.account_id:
+            raise InvalidArgument("account_id is required")
+        if request.limit < 0:
+            raise InvalidArgument("limit must be >= 0")
+        if self.rt.store is None:
+            scope = self.engine.scopes.get((request.account_id, request.strategy_id))
+            return pb.ListLimitHistoryResponse(limit_sets=[scope.limit_set] if scope else [])
+        sets = await self.rt.store.limit_history(request.account_id, request.strategy_id,
+                                                 min(request.limit or 100, 10_000))
+        return pb.ListLimitHistoryResponse(limit_sets=sets)
+
     async def GetLimitUsage(self, request: pb.GetLimitUsageRequest, context: Any) -> Any:
         if request.account_id not in self.engine.accounts:
             raise NotFound(f"account {request.account_id!r} is not known to risk")

@@ -95,7 +95,21 @@ class RiskStore:
                 )
             else:
                 await s.execute(m.limit_sets.insert().values(**values))
+            await s.execute(m.limit_set_history.insert().values(**values))
             return out
+
+    async def limit_history(self, account_id: str, strategy_id: str, limit: int = 100) -> list[
+            pb.LimitSet]:
+        q = (
+            select(m.limit_set_history.c.payload)
+            .where(m.limit_set_history.c.account_id == account_id,
+                   m.limit_set_history.c.strategy_id == strategy_id)
+            .order_by(m.limit_set_history.c.version.desc())
+            .limit(limit)
+        )
+        async with self.db.session() as s:
+            rows = (await s.execute(q)).all()
+        return [pb.LimitSet.FromString(r[0]) for r in rows]
 
     async def load_limits(self) -> list[pb.LimitSet]:
         async with self.db.session() as s:

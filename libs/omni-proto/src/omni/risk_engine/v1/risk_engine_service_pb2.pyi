@@ -249,6 +249,22 @@ class GetLimitsResponse(_message.Message):
     limit_set: LimitSet
     def __init__(self, limit_set: _Optional[_Union[LimitSet, _Mapping]] = ...) -> None: ...
 
+class ListLimitHistoryRequest(_message.Message):
+    __slots__ = ("account_id", "strategy_id", "limit")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STRATEGY_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    strategy_id: str
+    limit: int
+    def __init__(self, account_id: _Optional[str] = ..., strategy_id: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ListLimitHistoryResponse(_message.Message):
+    __slots__ = ("limit_sets",)
+    LIMIT_SETS_FIELD_NUMBER: _ClassVar[int]
+    limit_sets: _containers.RepeatedCompositeFieldContainer[LimitSet]
+    def __init__(self, limit_sets: _Optional[_Iterable[_Union[LimitSet, _Mapping]]] = ...) -> None: ...
+
 class GetLimitUsageRequest(_message.Message):
     __slots__ = ("account_id", "strategy_id")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]

@@ -50,6 +50,11 @@ class RiskEngineServiceStub:
                 request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetLimitsRequest.SerializeToString,
                 response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetLimitsResponse.FromString,
                 _registered_method=True)
+        self.ListLimitHistory = channel.unary_unary(
+                '/omni.risk_engine.v1.RiskEngineService/ListLimitHistory',
+                request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListLimitHistoryRequest.SerializeToString,
+                response_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListLimitHistoryResponse.FromString,
+                _registered_method=True)
         self.GetLimitUsage = channel.unary_unary(
                 '/omni.risk_engine.v1.RiskEngineService/GetLimitUsage',
                 request_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetLimitUsageRequest.SerializeToString,
@@ -131,6 +136,13 @@ class RiskEngineServiceServicer:
 
     def GetLimits(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListLimitHistory(self, request, context):
+        """Every version of a scope's limit set, newest first (who changed it and when).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -232,6 +244,11 @@ def add_RiskEngineServiceServicer_to_server(servicer, server):
                     servicer.GetLimits,
                     request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetLimitsRequest.FromString,
                     response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetLimitsResponse.SerializeToString,
+            ),
+            'ListLimitHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLimitHistory,
+                    request_deserializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListLimitHistoryRequest.FromString,
+                    response_serializer=omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListLimitHistoryResponse.SerializeToString,
             ),
             'GetLimitUsage': grpc.unary_unary_rpc_method_handler(
                     servicer.GetLimitUsage,
@@ -376,6 +393,33 @@ class RiskEngineService:
             '/omni.risk_engine.v1.RiskEngineService/GetLimits',
             omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetLimitsRequest.SerializeToString,
             omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.GetLimitsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLimitHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.risk_engine.v1.RiskEngineService/ListLimitHistory',
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListLimitHistoryRequest.SerializeToString,
+            omni_dot_risk__engine_dot_v1_dot_risk__engine__service__pb2.ListLimitHistoryResponse.FromString,
             options,
             channel_credentials,
             insecure,
