@@ -155,7 +155,8 @@ async def test_round_trip_through_broker_gateway(kafka_bootstrap, kafka_topics, 
 async def test_outbox_rows_written_before_a_crash_are_published_after_restart(
         kafka_bootstrap, kafka_topics, sqlite_url, tmp_path):
     db = await make_db("sqlite", sqlite_url, None)
-    m = OrderManager(db, ApproveAll(), topics=kafka_topics)
+    m = OrderManager(db, ApproveAll(), topics=kafka_topics,
+                     outbox=Outbox(db, source="order-manager"))
     await m.start()
     orders = [await m.submit(sub(f"cr-{i}", 10)) for i in range(3)]
     # crash: no relay ever ran, nothing was published; the process is gone

@@ -108,7 +108,10 @@ class OrderManagerApp:
                  risk: RiskChecker | None = None, history: Any = None) -> None:
         self.svc = svc
         self.settings = settings
-        self.outbox = Outbox(svc.db)
+        try:  # rows tagged with the service, so services sharing a database relay their own
+            self.outbox = Outbox(svc.db, source=svc.name)
+        except TypeError:  # pragma: no cover - an older kit
+            self.outbox = Outbox(svc.db)
         self.risk = risk or GrpcRiskChecker(settings.risk_engine_address, settings.risk_timeout)
         self.history = history if history is not None else MarketDataHistory(
             settings.market_data_address)

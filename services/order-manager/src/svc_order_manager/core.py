@@ -43,7 +43,7 @@ from .clients import RiskChecker
 from .market import MarketState
 from .state import OPEN, TERMINAL, IllegalTransition, OrderState, S, apply_report
 from .state import name as status_name
-from .store import GroupCommitter, Writes
+from .store import CommitError, GroupCommitter, Writes
 
 ORDER_TOPIC = "order-management"
 CHILD_NAMESPACE = uuid.UUID("6f6d6e69-6f72-6465-722d-6d616e616765")
@@ -263,6 +263,10 @@ class OrderManager:
             self._cache(rec)
         return rec
 
+    def _cached_client(self, account_id: str, client_order_id: str) -> Rec | None:
+        oid = self.by_client.get((account_id, client_order_id))
+        return self.cached(oid) if oid is not None else None
+
     async def by_client_id(self, account_id: str, client_order_id: str) -> Rec | None:
         oid = self.by_client.get((account_id, client_order_id))
         if oid is not None:
@@ -296,7 +300,7 @@ class OrderManager:
         o.average_fill_price = st.average_price
         o.leaves_quantity = st.leaves
         o.quantity = st.quantity
-        o.updated_at.CopyFrom(_ts(self.clock.now()))
+        o.updated_at.FromNanoseconds(int(self.clock.time() * 1e9))
 
     def _record(self, w: Writes, rec: Rec, src: int, event: Any, reason: str = "") -> None:
         """The order row, one event-log row and the outbox row of `event`."""
@@ -372,7 +376,12 @@ class OrderManager:
             raise InvalidArgument("; ".join(problems))
         coid = req.client_order_id or order_id or new_id()
         key = (req.account_id, coid)
-        existing = await self.by_client_id(*key)
+        # Known (cached) client ids answer at once. Otherwise no lookup: the database's unique
+        # (account, client order id) constraint refuses a duplicate at commit, and the order
+        # that holds the id is returned then. Children (deterministic order ids) are looked
+        # up, since their row would otherwise be overwritten by its primary key.
+        existing = (await self.by_client_id(*key) if order_id else
+                    self._cached_client(*key))
         if existing is not None:
             self.stats.duplicates += 1
             return self._copy(existing)
@@ -383,7 +392,17 @@ class OrderManager:
         fut = asyncio.get_running_loop().create_future()
         self._inflight[key] = fut
         try:
-            order = await self._submit_new(req, coid, order_id, parent_order_id, extra_writes)
+            try:
+                order = await self._submit_new(req, coid, order_id, parent_order_id,
+                                               extra_writes)
+            except CommitError as exc:
+                if not exc.integrity:
+                    raise
+                dup = await self.by_client_id(*key)
+                if dup is None:
+                    raise
+                self.stats.duplicates += 1
+                order = self._copy(dup)
             fut.set_result(order)
             return order
         except BaseException as exc:
@@ -415,7 +434,7 @@ class OrderManager:
                           parent_order_id: str,
                           extra_writes: Callable[[Writes, Rec], None] | None) -> om.Order:
         now = self.clock.now()
-        nts = _ts(now)
+        nts = _fts(self.clock.time())
         tif = req.time_in_force or common.TIME_IN_FORCE_DAY
         o = om.Order(
             order_id=order_id or new_id(), client_order_id=coid, account_id=req.account_id,
@@ -454,7 +473,7 @@ class OrderManager:
             self._record(w, rec, S.NEW, ome.OrderSubmitted(
                 account_id=o.account_id, order=self._synced(rec), event_time=nts))
             w.publish(self.topic(ORDER_TOPIC), o.account_id, ome.SubmitOrderCommand(
-                account_id=o.account_id, order=self._copy(rec), event_time=nts),
+                account_id=o.account_id, order=rec.order, event_time=nts),
                 self.config.tenant_id)
         if extra_writes is not None:
             extra_writes(w, rec)
@@ -464,8 +483,9 @@ class OrderManager:
         return self._copy(rec)
 
     def _synced(self, rec: Rec) -> om.Order:
+        """The synced order itself, for an event constructor (which copies it)."""
         self._sync(rec)
-        return self._copy(rec)
+        return rec.order
 
     # ------------------------------------------------------------------ cancel / replace
 
@@ -637,7 +657,7 @@ class OrderManager:
             o.venue = er.venue
         if er.venue_order_id and o.venue_order_id != er.venue_order_id:
             o.venue_order_id = er.venue_order_id
-        now = er.event_time if er.HasField("event_time") else _ts(self.clock.now())
+        now = er.event_time if er.HasField("event_time") else _fts(self.clock.time())
         if out.ignored and not out.replaced:
             if er.exec_type == ome.EXEC_TYPE_CANCELLED and st.replace_cancelled:
                 self._record(w, rec, before, None)  # remember the cancelled leg

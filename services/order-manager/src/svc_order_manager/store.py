@@ -163,7 +163,16 @@ def _upsert(db: Database, table: Table, key: str) -> Any:
 
 
 class CommitError(RuntimeError):
-    pass
+    def __init__(self, message: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
+
+    @property
+    def integrity(self) -> bool:
+        """A constraint refused the write (e.g. a client order id already used)."""
+        from sqlalchemy.exc import IntegrityError
+
+        return isinstance(self.cause, IntegrityError)
 
 
 class GroupCommitter:
@@ -180,20 +189,6 @@ class GroupCommitter:
         self.transactions = 0
         self.operations = 0
         self._stmts: dict[str, Any] = {}
-
-    def _stmt(self, name: str) -> Any:
-        s = self._stmts.get(name)
-        if s is None:
-            s = {
-                "orders": lambda: _upsert(self.db, orders, "order_id"),
-                "parents": lambda: _upsert(self.db, parents, "parent_order_id"),
-                "kill": lambda: _upsert(self.db, kill_switches, "account_id"),
-                "fills": lambda: _insert(self.db, fills).on_conflict_do_nothing(),
-                "events": lambda: order_events.insert(),
-                "outbox": lambda: outbox_table.insert(),
-            }[name]()
-            self._stmts[name] = s
-        return s
 
     def start(self) -> None:
         if self._task is None:
@@ -214,7 +209,10 @@ class GroupCommitter:
         if not w:
             return
         if self._task is None:  # not started (tools, tests): write inline
-            await self._write(w)
+            try:
+                await self._write(w)
+            except Exception as exc:
+                raise CommitError(f"database write failed: {exc!r}", exc) from exc
             self._nudge_relay(w)
             return
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -246,9 +244,16 @@ class GroupCommitter:
                             f.set_exception(CommitError("order-manager stopping"))
                     raise
                 except Exception as exc:
-                    for _, f in batch:
-                        if not f.done():
-                            f.set_exception(CommitError(f"database write failed: {exc!r}"))
+                    if len(batch) == 1:
+                        if not batch[0][1].done():
+                            batch[0][1].set_exception(
+                                CommitError(f"database write failed: {exc!r}", exc))
+                        continue
+                    # one operation may have broken the group (e.g. a duplicate client order
+                    # id caught by the unique constraint): write each on its own
+                    self._queue[:0] = [(w, f) for w, f in batch[1:]]
+                    self._queue.insert(0, batch[0])
+                    await self._write_singly(len(batch))
                     continue
                 self.transactions += 1
                 self.operations += len(batch)
@@ -257,20 +262,82 @@ class GroupCommitter:
                         f.set_result(None)
                 self._nudge_relay(merged)
 
+    async def _write_singly(self, n: int) -> None:
+        batch, self._queue = self._queue[:n], self._queue[n:]
+        for w, f in batch:
+            try:
+                await self._write(w)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if not f.done():
+                    f.set_exception(CommitError(f"database write failed: {exc!r}", exc))
+                continue
+            self.transactions += 1
+            self.operations += 1
+            if not f.done():
+                f.set_result(None)
+            self._nudge_relay(w)
+
+    def _sql(self, table: Table, conflict: str | None, update: bool) -> tuple[str, list[str]]:
+        """A plain INSERT (optionally ON CONFLICT ... DO UPDATE / DO NOTHING) for the driver's
+        executemany: rows go to the driver as tuples, without per-row statement compilation."""
+        cols = [c.name for c in table.columns]
+        if self.db.is_postgres:
+            marks = ", ".join(f"${i + 1}" for i in range(len(cols)))
+        else:
+            marks = ", ".join("?" for _ in cols)
+        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({marks})"
+        if conflict is not None:
+            if update:
+                sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != conflict)
+                sql += f" ON CONFLICT ({conflict}) DO UPDATE SET {sets}"
+            else:
+                sql += " ON CONFLICT DO NOTHING"
+        return sql, cols
+
+    def _raw(self, name: str) -> tuple[str, list[str]]:
+        s = self._stmts.get(name)
+        if s is None:
+            s = self._stmts[name] = {
+                "orders": lambda: self._sql(orders, "order_id", True),
+                "parents": lambda: self._sql(parents, "parent_order_id", True),
+                "kill": lambda: self._sql(kill_switches, "account_id", True),
+                "fills": lambda: self._sql(fills, "fill_id", False),
+                "events": lambda: self._sql(order_events, None, False),
+                "outbox": lambda: self._sql(outbox_table, None, False),
+            }[name]()
+        return s
+
+    async def _many(self, conn: Any, name: str, rows: list[dict[str, Any]]) -> None:
+        sql, cols = self._raw(name)
+        if name == "outbox":
+            src = getattr(self.outbox, "source", None)
+            if src is not None:
+                for r in rows:
+                    r["source"] = src
+        params = [tuple(r.get(c) for c in cols) for r in rows]
+        if name == "outbox" and not self.db.is_postgres:
+            # the kit's DateTime column as SQLAlchemy stores it on SQLite
+            i = cols.index("created_at")
+            params = [p[:i] + (p[i].strftime("%Y-%m-%d %H:%M:%S.%f"),) + p[i + 1:]
+                      for p in params]
+        await conn.exec_driver_sql(sql, params)
+
     async def _write(self, w: Writes) -> None:
         async with self.db.engine.begin() as conn:
             if w.orders:
-                await conn.execute(self._stmt("orders"), list(w.orders.values()))
+                await self._many(conn, "orders", list(w.orders.values()))
             if w.parents:
-                await conn.execute(self._stmt("parents"), list(w.parents.values()))
+                await self._many(conn, "parents", list(w.parents.values()))
             if w.fills:
-                await conn.execute(self._stmt("fills"), w.fills)
+                await self._many(conn, "fills", w.fills)
             if w.events:
-                await conn.execute(self._stmt("events"), w.events)
+                await self._many(conn, "events", w.events)
             if w.kill:
-                await conn.execute(self._stmt("kill"), list(w.kill.values()))
+                await self._many(conn, "kill", list(w.kill.values()))
             if w.outbox:
-                await conn.execute(self._stmt("outbox"), w.outbox)
+                await self._many(conn, "outbox", w.outbox)
 
 
 async def fetch(db: Database, query: Any) -> list[Any]:
