@@ -147,3 +147,31 @@ def test_stream_errors_name_the_problem():
         st.update_many(high=[1.0], close=[1.0])
     with pytest.raises(IndicatorError, match="window 3 must exceed the lookback 14"):
         stream("RSI", generic=True, window=3)
+
+
+@pytest.mark.parametrize("name", ["EMA", "RSI", "MACD", "ATR", "BBANDS"])
+def test_interleaved_blocks_and_single_updates(name):
+    st = stream(name)
+    ins = [DATA[k] for k in st.inputs]
+    want = batch(name, DATA, st.params)
+    rng = np.random.default_rng(0)
+    got = [[] for _ in st.outputs]
+    i = 0
+    while i < 1500:
+        if rng.random() < 0.5:
+            r = st.update(*[float(a[i]) for a in ins])
+            for j, x in enumerate(r if isinstance(r, tuple) else (r,)):
+                got[j].append(x)
+            i += 1
+        else:
+            hi = min(1500, i + int(rng.integers(1, 60)))
+            out = st.update_many(*[a[i:hi] for a in ins])
+            for j, o in enumerate(st.outputs):
+                got[j].extend(out[o].tolist())
+            i = hi
+        if rng.random() < 0.05:  # a snapshot round trip on the way
+            other = stream(name)
+            other.restore(st.snapshot())
+            st = other
+    for j, o in enumerate(st.outputs):
+        assert_close(got[j], want[j], f"{name}.{o}")

@@ -23,7 +23,12 @@ try:  # pragma: no cover - import guard
     from numba import njit as _njit
 
     def jit(fn):
-        return _njit(cache=True, nogil=True, fastmath=False)(fn)
+        # cache compiled code on disk when a cache directory is writable (NUMBA_CACHE_DIR,
+        # __pycache__ or the user cache); compile in memory otherwise (read-only images)
+        try:
+            return _njit(cache=True, nogil=True, fastmath=False)(fn)
+        except RuntimeError:
+            return _njit(cache=False, nogil=True, fastmath=False)(fn)
 
     HAVE_NUMBA = True
 except ImportError:  # pragma: no cover
