@@ -55,7 +55,7 @@ WORKFLOW_STATUS_FAILED: WorkflowStatus
 WORKFLOW_STATUS_CANCELLED: WorkflowStatus
 
 class Session(_message.Message):
-    __slots__ = ("calendar", "state", "trading_date", "opens_at", "closes_at", "changed_at", "changed_by", "reason", "globally_halted")
+    __slots__ = ("calendar", "state", "trading_date", "opens_at", "closes_at", "changed_at", "changed_by", "reason", "globally_halted", "calendar_state", "next_change_at")
     CALENDAR_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     TRADING_DATE_FIELD_NUMBER: _ClassVar[int]
@@ -65,6 +65,8 @@ class Session(_message.Message):
     CHANGED_BY_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     GLOBALLY_HALTED_FIELD_NUMBER: _ClassVar[int]
+    CALENDAR_STATE_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CHANGE_AT_FIELD_NUMBER: _ClassVar[int]
     calendar: str
     state: SessionState
     trading_date: _timestamp_pb2.Timestamp
@@ -74,7 +76,9 @@ class Session(_message.Message):
     changed_by: str
     reason: str
     globally_halted: bool
-    def __init__(self, calendar: _Optional[str] = ..., state: _Optional[_Union[SessionState, str]] = ..., trading_date: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., opens_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closes_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., changed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., changed_by: _Optional[str] = ..., reason: _Optional[str] = ..., globally_halted: _Optional[bool] = ...) -> None: ...
+    calendar_state: SessionState
+    next_change_at: _timestamp_pb2.Timestamp
+    def __init__(self, calendar: _Optional[str] = ..., state: _Optional[_Union[SessionState, str]] = ..., trading_date: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., opens_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closes_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., changed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., changed_by: _Optional[str] = ..., reason: _Optional[str] = ..., globally_halted: _Optional[bool] = ..., calendar_state: _Optional[_Union[SessionState, str]] = ..., next_change_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class GetSessionStateRequest(_message.Message):
     __slots__ = ("calendar",)
@@ -107,24 +111,30 @@ class TransitionSessionResponse(_message.Message):
     def __init__(self, session: _Optional[_Union[Session, _Mapping]] = ...) -> None: ...
 
 class GlobalHaltRequest(_message.Message):
-    __slots__ = ("actor", "reason", "cancel_open_orders")
+    __slots__ = ("actor", "reason", "cancel_open_orders", "flatten_positions")
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     CANCEL_OPEN_ORDERS_FIELD_NUMBER: _ClassVar[int]
+    FLATTEN_POSITIONS_FIELD_NUMBER: _ClassVar[int]
     actor: str
     reason: str
     cancel_open_orders: bool
-    def __init__(self, actor: _Optional[str] = ..., reason: _Optional[str] = ..., cancel_open_orders: _Optional[bool] = ...) -> None: ...
+    flatten_positions: bool
+    def __init__(self, actor: _Optional[str] = ..., reason: _Optional[str] = ..., cancel_open_orders: _Optional[bool] = ..., flatten_positions: _Optional[bool] = ...) -> None: ...
 
 class GlobalHaltResponse(_message.Message):
-    __slots__ = ("session", "paused_strategy_ids", "cancelled_orders")
+    __slots__ = ("session", "paused_strategy_ids", "cancelled_orders", "steps", "flatten_order_ids")
     SESSION_FIELD_NUMBER: _ClassVar[int]
     PAUSED_STRATEGY_IDS_FIELD_NUMBER: _ClassVar[int]
     CANCELLED_ORDERS_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    FLATTEN_ORDER_IDS_FIELD_NUMBER: _ClassVar[int]
     session: Session
     paused_strategy_ids: _containers.RepeatedScalarFieldContainer[str]
     cancelled_orders: int
-    def __init__(self, session: _Optional[_Union[Session, _Mapping]] = ..., paused_strategy_ids: _Optional[_Iterable[str]] = ..., cancelled_orders: _Optional[int] = ...) -> None: ...
+    steps: _containers.RepeatedCompositeFieldContainer[WorkflowStep]
+    flatten_order_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, session: _Optional[_Union[Session, _Mapping]] = ..., paused_strategy_ids: _Optional[_Iterable[str]] = ..., cancelled_orders: _Optional[int] = ..., steps: _Optional[_Iterable[_Union[WorkflowStep, _Mapping]]] = ..., flatten_order_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GlobalResumeRequest(_message.Message):
     __slots__ = ("actor", "reason", "resume_strategies")
@@ -137,12 +147,14 @@ class GlobalResumeRequest(_message.Message):
     def __init__(self, actor: _Optional[str] = ..., reason: _Optional[str] = ..., resume_strategies: _Optional[bool] = ...) -> None: ...
 
 class GlobalResumeResponse(_message.Message):
-    __slots__ = ("session", "resumed_strategy_ids")
+    __slots__ = ("session", "resumed_strategy_ids", "steps")
     SESSION_FIELD_NUMBER: _ClassVar[int]
     RESUMED_STRATEGY_IDS_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
     session: Session
     resumed_strategy_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, session: _Optional[_Union[Session, _Mapping]] = ..., resumed_strategy_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    steps: _containers.RepeatedCompositeFieldContainer[WorkflowStep]
+    def __init__(self, session: _Optional[_Union[Session, _Mapping]] = ..., resumed_strategy_ids: _Optional[_Iterable[str]] = ..., steps: _Optional[_Iterable[_Union[WorkflowStep, _Mapping]]] = ...) -> None: ...
 
 class StrategyControlResult(_message.Message):
     __slots__ = ("strategy_id", "ok", "error")
@@ -183,10 +195,12 @@ class RunEndOfDayRequest(_message.Message):
     def __init__(self, trading_date: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ...) -> None: ...
 
 class RunEndOfDayResponse(_message.Message):
-    __slots__ = ("workflow",)
+    __slots__ = ("workflow", "report_dir")
     WORKFLOW_FIELD_NUMBER: _ClassVar[int]
+    REPORT_DIR_FIELD_NUMBER: _ClassVar[int]
     workflow: Workflow
-    def __init__(self, workflow: _Optional[_Union[Workflow, _Mapping]] = ...) -> None: ...
+    report_dir: str
+    def __init__(self, workflow: _Optional[_Union[Workflow, _Mapping]] = ..., report_dir: _Optional[str] = ...) -> None: ...
 
 class WorkflowStep(_message.Message):
     __slots__ = ("name", "service", "status", "detail", "started_at", "finished_at")
@@ -271,3 +285,19 @@ class ListWorkflowsResponse(_message.Message):
     workflows: _containers.RepeatedCompositeFieldContainer[Workflow]
     page: _types_pb2.PageResponse
     def __init__(self, workflows: _Optional[_Iterable[_Union[Workflow, _Mapping]]] = ..., page: _Optional[_Union[_types_pb2.PageResponse, _Mapping]] = ...) -> None: ...
+
+class CheckStrategyDependenciesRequest(_message.Message):
+    __slots__ = ("strategy_id",)
+    STRATEGY_ID_FIELD_NUMBER: _ClassVar[int]
+    strategy_id: str
+    def __init__(self, strategy_id: _Optional[str] = ...) -> None: ...
+
+class CheckStrategyDependenciesResponse(_message.Message):
+    __slots__ = ("strategy_id", "ready", "missing")
+    STRATEGY_ID_FIELD_NUMBER: _ClassVar[int]
+    READY_FIELD_NUMBER: _ClassVar[int]
+    MISSING_FIELD_NUMBER: _ClassVar[int]
+    strategy_id: str
+    ready: bool
+    missing: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, strategy_id: _Optional[str] = ..., ready: _Optional[bool] = ..., missing: _Optional[_Iterable[str]] = ...) -> None: ...

@@ -80,6 +80,11 @@ class OrchestratorServiceStub:
                 request_serializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.ListWorkflowsRequest.SerializeToString,
                 response_deserializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.ListWorkflowsResponse.FromString,
                 _registered_method=True)
+        self.CheckStrategyDependencies = channel.unary_unary(
+                '/omni.orchestrator.v1.OrchestratorService/CheckStrategyDependencies',
+                request_serializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.CheckStrategyDependenciesRequest.SerializeToString,
+                response_deserializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.CheckStrategyDependenciesResponse.FromString,
+                _registered_method=True)
 
 
 class OrchestratorServiceServicer:
@@ -143,6 +148,13 @@ class OrchestratorServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CheckStrategyDependencies(self, request, context):
+        """What a strategy still needs before it can start (market data, risk limits, a venue).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_OrchestratorServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -190,6 +202,11 @@ def add_OrchestratorServiceServicer_to_server(servicer, server):
                     servicer.ListWorkflows,
                     request_deserializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.ListWorkflowsRequest.FromString,
                     response_serializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.ListWorkflowsResponse.SerializeToString,
+            ),
+            'CheckStrategyDependencies': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckStrategyDependencies,
+                    request_deserializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.CheckStrategyDependenciesRequest.FromString,
+                    response_serializer=omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.CheckStrategyDependenciesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -436,6 +453,33 @@ class OrchestratorService:
             '/omni.orchestrator.v1.OrchestratorService/ListWorkflows',
             omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.ListWorkflowsRequest.SerializeToString,
             omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.ListWorkflowsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckStrategyDependencies(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.orchestrator.v1.OrchestratorService/CheckStrategyDependencies',
+            omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.CheckStrategyDependenciesRequest.SerializeToString,
+            omni_dot_orchestrator_dot_v1_dot_orchestrator__service__pb2.CheckStrategyDependenciesResponse.FromString,
             options,
             channel_credentials,
             insecure,

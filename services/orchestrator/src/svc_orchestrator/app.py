@@ -1,0 +1,126 @@
+"""Wiring of the orchestrator with the kit.
+
+Embedded default: calendar ``24x7`` (always OPEN), so a freshly started fleet trades at once.
+``OMNI_SESSION_CALENDAR=XNYS`` (any exchange-calendars code) follows that exchange's sessions,
+holidays and half days; ``SIM`` runs a repeating simulated session of
+``OMNI_SESSION_SIM_*`` seconds on the service clock. When the calendar closes a session the
+end-of-day workflow runs (``OMNI_AUTO_END_OF_DAY``).
+
+No database: the session is rebuilt from the calendar at start and from risk-engine's global
+kill switch (the durable record of a halt); workflows are kept in memory and the end-of-day
+reports are files under ``OMNI_REPORTS_DIR`` (default ``<OMNI_HOME>/reports``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from omni_core import catalogue
+from omni_core.clock import Clock
+from omni_core.service import Service
+from omni_core.settings import ServiceSettings
+from pydantic import Field
+
+from svc_orchestrator.clients import DOWNSTREAM, Downstream
+from svc_orchestrator.core import TOPIC, Orchestrator
+from svc_orchestrator.grpc_api import FULL_NAME, OrchestratorServicer, add_to_server
+from svc_orchestrator.session import CLOSED, SessionMachine, make_schedule
+
+__all__ = ["OrchestratorSettings", "build"]
+
+
+def _addr(name: str) -> str:
+    return f"127.0.0.1:{catalogue.spec(name).grpc_port}"
+
+
+class OrchestratorSettings(ServiceSettings):
+    service_name: ClassVar[str] = "orchestrator"
+
+    # "24x7" (always open), an exchange-calendars code ("XNYS", "XLON"), or "SIM"
+    session_calendar: str = "24x7"
+    session_pre_open_minutes: float = Field(default=30.0, ge=0)
+    session_closing_minutes: float = Field(default=10.0, ge=0)
+    session_sim_anchor: datetime | None = None
+    session_sim_pre_open: float = Field(default=60.0, ge=0)
+    session_sim_open: float = Field(default=600.0, gt=0)
+    session_sim_closing: float = Field(default=60.0, ge=0)
+    session_sim_closed: float = Field(default=120.0, ge=0)
+    session_tick_interval: float = Field(default=1.0, gt=0)
+    auto_end_of_day: bool = True
+    # trading accounts the halt (cancel, flatten) and the end of day cover (comma separated)
+    accounts: str = "DEMO"
+    reports_dir: Path | None = None
+    downstream_timeout: float = Field(default=5.0, gt=0)
+
+    control_plane_address: str = _addr("control-plane")
+    market_data_address: str = _addr("market-data")
+    broker_gateway_address: str = _addr("broker-gateway")
+    order_manager_address: str = _addr("order-manager")
+    risk_engine_address: str = _addr("risk-engine")
+    portfolio_manager_address: str = _addr("portfolio-manager")
+    strategy_engine_address: str = _addr("strategy-engine")
+    analytics_address: str = _addr("analytics")
+
+    def addresses(self) -> dict[str, str]:
+        return {n: getattr(self, f"{n.replace('-', '_')}_address") for n in DOWNSTREAM}
+
+    def account_list(self) -> list[str]:
+        return [a.strip() for a in self.accounts.split(",") if a.strip()]
+
+
+def build(settings: OrchestratorSettings | None = None, *, clock: Clock | None = None,
+          topics: dict[str, str] | None = None,
+          bus_overrides: dict[str, Any] | None = None) -> Service:
+    settings = settings or OrchestratorSettings()
+    svc = Service(settings, uses_database=False, uses_cache=False, clock=clock, topics=topics,
+                  bus_overrides=bus_overrides)
+    anchor = settings.session_sim_anchor or svc.clock.now()
+    if anchor.tzinfo is None:
+        anchor = anchor.replace(tzinfo=UTC)
+    schedule = make_schedule(
+        settings.session_calendar, pre_open_minutes=settings.session_pre_open_minutes,
+        closing_minutes=settings.session_closing_minutes, sim_anchor=anchor,
+        sim_lengths=(settings.session_sim_pre_open, settings.session_sim_open,
+                     settings.session_sim_closing, settings.session_sim_closed))
+    down = Downstream(settings.addresses(), timeout=settings.downstream_timeout)
+    orch = Orchestrator(
+        SessionMachine(schedule), down, now=svc.clock.now, publish=svc.publish_nowait,
+        accounts=settings.account_list(),
+        reports_dir=settings.reports_dir or (settings.home / "reports"), topic=TOPIC)
+    svc.add_servicer(add_to_server, OrchestratorServicer(orch), FULL_NAME)
+    svc.orchestrator = orch  # type: ignore[attr-defined]
+    eod_tasks: set[asyncio.Task[Any]] = set()
+
+    def tick() -> None:
+        moves = orch.tick()
+        if settings.auto_end_of_day and any(
+                m.session.state == CLOSED and m.previous != CLOSED for m in moves
+        ):
+            day = moves[-1].session.trading_date.ToDatetime().replace(tzinfo=UTC)
+            t = asyncio.create_task(orch.run_end_of_day(day, "calendar"), name="end-of-day")
+            eod_tasks.add(t)
+            t.add_done_callback(eod_tasks.discard)
+
+    @svc.on_ready
+    async def first_tick() -> None:
+        await orch.sync_halt_from_risk()
+        # the first tick only places the session; it never runs an end of day
+        orch.tick()
+
+    @svc.every(settings.session_tick_interval, name="session-tick")
+    async def session_tick() -> None:
+        tick()
+
+    @svc.on_stop
+    async def close() -> None:
+        for t in list(eod_tasks):
+            t.cancel()
+            with contextlib.suppress(BaseException):
+                await t
+        await down.close()
+
+    return svc
