@@ -271,7 +271,6 @@ class Account:
     cash: Decimal = ZERO
     positions: dict[str, Position] = field(default_factory=dict)
     closed: list[LotClose] = field(default_factory=list)
-    ledger: list[CashEntry] = field(default_factory=list)
     fills: set[str] = field(default_factory=set)
     cash_refs: set[str] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)
@@ -398,8 +397,21 @@ class Book:
         return ch
 
     def snapshot(self, account_id: str) -> Account | None:
+        """A copy of the account to `restore` if persisting a mutation fails. The append-only
+        histories (closes, wash sales, purchases) are copied as lists of the same frozen
+        records, so the cost is that of the open state."""
         acc = self.accounts.get(account_id)
-        return copy.deepcopy(acc) if acc is not None else None
+        if acc is None:
+            return None
+        keep = (acc.closed, acc.wash_sales, acc.purchases, acc.fills)
+        acc.closed, acc.wash_sales, acc.purchases, acc.fills = [], [], [], set()
+        try:
+            snap = copy.deepcopy(acc)
+        finally:
+            acc.closed, acc.wash_sales, acc.purchases, acc.fills = keep
+        snap.closed, snap.wash_sales = list(keep[0]), list(keep[1])
+        snap.purchases, snap.fills = list(keep[2]), set(keep[3])
+        return snap
 
     def restore(self, account_id: str, snap: Account | None) -> None:
         """Undo a failed mutation (the caller took `snapshot` before it)."""
@@ -419,7 +431,6 @@ class Book:
         acc.cash += amount
         entry = CashEntry(entry_id, acc.account_id, amount, acc.base_currency, reason, ref, at,
                           acc.cash)
-        acc.ledger.append(entry)
         self.changes.ledger.append(entry)
         return entry
 
@@ -526,8 +537,8 @@ class Book:
         self.changes.closes.extend(closes)
         pos.fees += fill.fee
         acc.fees += fill.fee
-        acc.strategy_fees[fill.strategy_id] = acc.strategy_fees.get(fill.strategy_id, ZERO) + fill.fee
         st = fill.strategy_id
+        acc.strategy_fees[st] = acc.strategy_fees.get(st, ZERO) + fill.fee
         pos.quantity_by_strategy[st] = pos.quantity_by_strategy.get(st, ZERO) + signed
         if pos.quantity_by_strategy[st] == 0:
             del pos.quantity_by_strategy[st]
@@ -587,7 +598,7 @@ class Book:
     def _wash_after(self, acc: Account, lot: Lot) -> list[WashSale]:
         """A purchase within the window after a loss sale of the same instrument."""
         out: list[WashSale] = []
-        for sale in acc.loss_sales:
+        for sale in sorted(acc.loss_sales, key=lambda x: (x.at, x.sale_id)):
             if lot.quantity - lot.wash_used <= 0:
                 break
             if sale.instrument != lot.instrument or sale.remaining <= 0:
