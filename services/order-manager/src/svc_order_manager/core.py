@@ -278,19 +278,32 @@ class OrderManager:
 
     def _row(self, rec: Rec) -> dict[str, Any]:
         o = rec.order
-        extra = dict(rec.extra)
-        extra.update(notional=rec.st.notional, prior=rec.st.prior_status,
-                     expiring=rec.st.expiring, replace_cancelled=rec.st.replace_cancelled,
-                     arrival=rec.arrival, replacement_id=rec.replacement_id,
-                     cancel_reason=rec.cancel_reason)
+        st = rec.st
+        # machine state the proto does not carry; only what differs from the defaults
+        extra = dict(rec.extra) if rec.extra else {}
+        if st.notional:
+            extra["notional"] = st.notional
+        if st.prior_status:
+            extra["prior"] = st.prior_status
+        if st.expiring:
+            extra["expiring"] = True
+        if st.replace_cancelled:
+            extra["replace_cancelled"] = True
+        if rec.arrival:
+            extra["arrival"] = rec.arrival
+        if rec.replacement_id:
+            extra["replacement_id"] = rec.replacement_id
+        if rec.cancel_reason:
+            extra["cancel_reason"] = rec.cancel_reason
+        ca, ua = o.created_at, o.updated_at
         return dict(
             order_id=o.order_id, account_id=o.account_id, client_order_id=o.client_order_id,
             strategy_id=o.strategy_id, instrument_id=o.instrument_id.value,
-            parent_order_id=o.parent_order_id, status=o.status,
-            is_open=o.status not in TERMINAL, created_at=_sec(o.created_at),
-            updated_at=_sec(o.updated_at),
+            parent_order_id=o.parent_order_id, status=st.status,
+            is_open=st.status not in TERMINAL, created_at=ca.seconds + ca.nanos / 1e9,
+            updated_at=ua.seconds + ua.nanos / 1e9,
             expire_at=_sec(o.expire_at) if o.HasField("expire_at") else None,
-            data=o.SerializeToString(), extra=json.dumps(extra),
+            data=o.SerializeToString(), extra=json.dumps(extra) if extra else "{}",
         )
 
     def _sync(self, rec: Rec) -> None:
@@ -304,16 +317,17 @@ class OrderManager:
 
     def _record(self, w: Writes, rec: Rec, src: int, event: Any, reason: str = "") -> None:
         """The order row, one event-log row and the outbox row of `event`."""
-        self._sync(rec)
+        if rec.order.status != rec.st.status or event is None:
+            self._sync(rec)
         w.orders[rec.order.order_id] = self._row(rec)
         if event is not None:
             eid = w.publish(self.topic(ORDER_TOPIC), rec.order.account_id, event,
                             self.config.tenant_id)
+            row = w.outbox[-1]
             w.events.append(dict(
-                event_id=eid, order_id=rec.order.order_id,
-                event_type=event.DESCRIPTOR.full_name, from_status=src,
-                to_status=rec.st.status, reason=reason, at=self.clock.time(),
-                payload=event.SerializeToString(),
+                event_id=eid, order_id=rec.order.order_id, event_type=row["event_type"],
+                from_status=src, to_status=rec.st.status, reason=reason,
+                at=self.clock.time(), payload=row["payload"],
             ))
         self._cache(rec)
 

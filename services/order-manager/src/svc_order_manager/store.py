@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import dataclass, field
+from operator import itemgetter
 from datetime import UTC, datetime
 from typing import Any
 
@@ -125,6 +126,7 @@ class Writes:
     outbox: list[dict[str, Any]] = field(default_factory=list)
     # run after the commit succeeded (not persisted)
     after: list[Any] = field(default_factory=list)
+    _now: datetime | None = None
 
     def merge(self, o: Writes) -> None:
         self.orders.update(o.orders)
@@ -136,10 +138,15 @@ class Writes:
 
     def publish(self, topic: str, key: str, event: Any, tenant_id: str | None) -> str:
         eid = new_id()
+        # one creation time per operation: the relay orders by (created_at, id) and ids are
+        # time-ordered, so the order of the rows is kept
+        now = self._now
+        if now is None:
+            now = self._now = datetime.now(UTC)
         self.outbox.append(dict(
             id=eid, topic=topic, key=key, event_type=event.DESCRIPTOR.full_name,
-            payload=event.SerializeToString(), tenant_id=tenant_id,
-            created_at=datetime.now(UTC), published_at=None,
+            payload=event.SerializeToString(), tenant_id=tenant_id, source=None,
+            created_at=now, published_at=None,
         ))
         return eid
 
@@ -189,6 +196,7 @@ class GroupCommitter:
         self.transactions = 0
         self.operations = 0
         self._stmts: dict[str, Any] = {}
+        self._getters: dict[str, Any] = {}
 
     def start(self) -> None:
         if self._task is None:
@@ -313,16 +321,22 @@ class GroupCommitter:
         sql, cols = self._raw(name)
         if name == "outbox":
             src = getattr(self.outbox, "source", None)
-            if src is not None:
-                for r in rows:
-                    r["source"] = src
-        params = [tuple(r.get(c) for c in cols) for r in rows]
-        if name == "outbox" and not self.db.is_postgres:
-            # the kit's DateTime column as SQLAlchemy stores it on SQLite
-            i = cols.index("created_at")
-            params = [p[:i] + (p[i].strftime("%Y-%m-%d %H:%M:%S.%f"),) + p[i + 1:]
-                      for p in params]
-        await conn.exec_driver_sql(sql, params)
+            sqlite = not self.db.is_postgres
+            fmt: dict[int, str] = {}
+            for r in rows:
+                r["source"] = src
+                if sqlite:  # the kit's DateTime column as SQLAlchemy stores it on SQLite
+                    dt = r["created_at"]
+                    if not isinstance(dt, str):
+                        k = id(dt)
+                        v = fmt.get(k)
+                        if v is None:
+                            v = fmt[k] = dt.strftime("%Y-%m-%d %H:%M:%S.%f")
+                        r["created_at"] = v
+        get = self._getters.get(name)
+        if get is None:
+            get = self._getters[name] = itemgetter(*cols)
+        await conn.exec_driver_sql(sql, [get(r) for r in rows])
 
     async def _write(self, w: Writes) -> None:
         async with self.db.engine.begin() as conn:
