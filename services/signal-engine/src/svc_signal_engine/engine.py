@@ -181,7 +181,7 @@ class SignalEngine:
         self.subscriptions: dict[str, pb.Subscription] = {}
         self.correlation: RegimeState | None = None
         self.lock = threading.RLock()
-        self.counts = {"bars": 0, "duplicates": 0, "indicator_signals": 0, "patterns": 0,
+        self.counts = {"bars": 0, "duplicates": 0, "rejected": 0, "indicator_signals": 0, "patterns": 0,
                        "scored": 0, "regime_changes": 0, "regime_fits": 0}
         for name, params in config.indicators:  # fail early on a bad default list
             resolve_params(name, params)
@@ -268,8 +268,9 @@ class SignalEngine:
         if self.cfg.aggregate_from and tf != self.cfg.aggregate_from:
             return []  # the larger frames are rolled up here
         vals = (o, h, lo, c, v)
-        if not all(math.isfinite(x) for x in vals) or h < lo:
-            return []  # market-data validates; never let a bad bar poison the streams
+        if not all(math.isfinite(x) for x in vals) or h < lo or end < start:
+            self.counts["rejected"] += 1  # market-data validates; a bad bar never reaches
+            return []  # the streams (one NaN would poison every recursive indicator)
         with self.lock:
             st = self.state(instrument)
             assert st is not None
