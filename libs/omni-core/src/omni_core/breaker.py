@@ -121,6 +121,12 @@ def remove_listener(fn: Listener) -> None:
         _listeners.remove(fn)
 
 
+def forget_all() -> None:
+    """Forget every registered breaker. One process is one service in production; tests run
+    many services in one process and call this between tests so boards stay separate."""
+    _registry.clear()
+
+
 class CircuitBreaker:
     def __init__(
         self,
