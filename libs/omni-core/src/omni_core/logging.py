@@ -95,7 +95,7 @@ def configure_logging(
             root.removeHandler(h)
     root.addHandler(handler)
     root.setLevel(lvl)
-    for noisy in ("asyncio", "aiosqlite", "sqlalchemy.engine", "alembic.runtime.migration"):
+    for noisy in ("asyncio", "aiosqlite", "sqlalchemy.engine", "alembic"):
         _stdlib_logging.getLogger(noisy).setLevel(max(lvl, _stdlib_logging.WARNING))
     _configured = True
 
