@@ -146,3 +146,35 @@ def test_aggregator_rolls_one_minute_bars_up():
     assert timeframe_seconds("1d") == 86_400
     with pytest.raises(ValueError, match="bad timeframe"):
         timeframe_seconds("7x")
+
+
+def _path(legs, k=12):
+    c = np.concatenate([np.linspace(a, b, k, endpoint=False)
+                        for a, b in zip(legs[:-1], legs[1:], strict=True)] + [[legs[-1]]])
+    return c + 0.3, c - 0.3, c
+
+
+@pytest.mark.parametrize(("legs", "pattern", "direction"), [
+    ([100, 110, 102, 110, 95], "double_top", -1),
+    ([110, 100, 108, 100, 115], "double_bottom", 1),
+    ([100, 108, 102, 112, 102, 108, 96], "head_and_shoulders", -1),
+    ([110, 102, 108, 98, 108, 102, 114], "inverse_head_and_shoulders", 1),
+])
+def test_chart_patterns_confirmed_on_the_neckline_break(legs, pattern, direction):
+    from omni_quant.indicators.patterns import chart_patterns
+
+    h, lo, c = _path(legs)
+    ms = chart_patterns(h, lo, c)
+    assert [m.pattern for m in ms] == [pattern]
+    m = ms[0]
+    assert m.direction == direction and 0.5 <= m.confidence <= 1
+    # the break is the first close through the neckline after the last peak
+    below = c < m.neckline if direction < 0 else c > m.neckline
+    assert m.end_index == int(np.flatnonzero(below[m.start_index + 24:])[0]) + m.start_index + 24
+
+
+def test_no_chart_pattern_in_a_steady_trend_or_unbroken_neckline():
+    from omni_quant.indicators.patterns import chart_patterns
+
+    assert chart_patterns(*_path([100, 105, 110, 115, 120])) == []
+    assert chart_patterns(*_path([100, 110, 102, 110, 104])) == []  # neckline holds

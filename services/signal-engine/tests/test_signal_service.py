@@ -225,6 +225,14 @@ async def test_grpc_compute_list_subscribe_and_errors(service):
         code, msg = await err(stub.DetectPatterns, pb.DetectPatternsRequest(
             bars=mkbars(closes), patterns=["CDLNOPE"]))
         assert code == grpc.StatusCode.INVALID_ARGUMENT and "CDLNOPE" in msg
+        legs = [100, 110, 102, 110, 95]
+        path = np.concatenate([np.linspace(a, b, 12, endpoint=False)
+                               for a, b in zip(legs[:-1], legs[1:], strict=True)] + [[95.0]])
+        dt = await stub.DetectPatterns(pb.DetectPatternsRequest(
+            bars=mkbars(list(path)), patterns=["double_top", "CDLDOJI"]))
+        tops = [m for m in dt.matches if m.pattern == "double_top"]
+        assert len(tops) == 1 and tops[0].direction == pb.SIGNAL_DIRECTION_SHORT
+        assert tops[0].start_time.ToSeconds() == T0 + 60 * 12
         code, msg = await err(stub.ListIndicators, pb.ListIndicatorsRequest(group="nope"))
         assert code == grpc.StatusCode.INVALID_ARGUMENT
         code, msg = await err(stub.GetRegime, pb.GetRegimeRequest(

@@ -58,6 +58,12 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
             fits.add(t)
             t.add_done_callback(fits.discard)
 
+    @svc.on_start
+    async def _warm_up() -> None:
+        # compile (or load from numba's disk cache) the kernels of the configured indicators
+        # before the first bar, off the event loop
+        await asyncio.to_thread(engine.warm_up)
+
     @svc.on_stop
     async def _stop() -> None:
         for t in list(fits):

@@ -25,7 +25,7 @@ from omni_core.ids import new_id
 from omni_quant.indicators import resolve_params, spec, stream
 from omni_quant.indicators.aggregate import OHLCV, BarAggregator, timeframe_seconds
 from omni_quant.indicators.combiner import Combined, SignalFilter, Vote, combine, vote
-from omni_quant.indicators.patterns import detect_candles
+from omni_quant.indicators.patterns import chart_patterns, detect_candles
 
 from svc_signal_engine import regimes as rg
 
@@ -172,6 +172,8 @@ class InstrumentState:
 
 
 class SignalEngine:
+    CHART_BARS = 200  # bars scanned for chart patterns on each close
+
     def __init__(self, config: EngineConfig) -> None:
         self.cfg = config
         self.tfs = sorted(config.timeframes, key=timeframe_seconds)
@@ -181,10 +183,19 @@ class SignalEngine:
         self.subscriptions: dict[str, pb.Subscription] = {}
         self.correlation: RegimeState | None = None
         self.lock = threading.RLock()
-        self.counts = {"bars": 0, "duplicates": 0, "rejected": 0, "indicator_signals": 0, "patterns": 0,
-                       "scored": 0, "regime_changes": 0, "regime_fits": 0}
+        self.counts = {"bars": 0, "duplicates": 0, "rejected": 0, "indicator_signals": 0,
+                       "patterns": 0, "scored": 0, "regime_changes": 0, "regime_fits": 0}
         for name, params in config.indicators:  # fail early on a bad default list
             resolve_params(name, params)
+
+    def warm_up(self) -> None:
+        """Run each configured indicator once on a few bars (compiles the numba kernels)."""
+        x = np.linspace(100.0, 101.0, 64)
+        data = {"open": x, "high": x + 0.5, "low": x - 0.5, "close": x, "volume": x}
+        for name, params in self.cfg.indicators:
+            st = stream(name, params)
+            st.update_many(*[data[i] for i in st.inputs])
+            st.update(*[float(data[i][-1]) for i in st.inputs])
 
     # state ---------------------------------------------------------------------------
     def state(self, instrument: str, create: bool = True) -> InstrumentState | None:
@@ -323,6 +334,18 @@ class SignalEngine:
                                           confidence=m.confidence,
                                           start_time=ts(h["start"][first]),
                                           end_time=ts(h["end"][m.index])))))
+                self.counts["patterns"] += 1
+            h = st.history[tf].arrays(last=self.CHART_BARS)
+            n = h["close"].shape[0]
+            for cm in chart_patterns(h["high"], h["low"], h["close"]):
+                if cm.end_index != n - 1:
+                    continue
+                out.append((st.instrument, ev.PatternDetected(
+                    instrument_id=iid, timeframe=TF_TO_ENUM[tf], event_time=t_end,
+                    match=pb.PatternMatch(pattern=cm.pattern, direction=DIRECTION[cm.direction],
+                                          confidence=cm.confidence,
+                                          start_time=ts(h["start"][cm.start_index]),
+                                          end_time=ts(h["end"][cm.end_index])))))
                 self.counts["patterns"] += 1
         # the multi-timeframe score, filtered on base-timeframe bars
         regime = self._regime_label(st)

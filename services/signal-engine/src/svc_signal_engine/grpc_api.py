@@ -22,7 +22,13 @@ from omni_quant.indicators import (
     spec,
 )
 from omni_quant.indicators.aggregate import timeframe_seconds
-from omni_quant.indicators.patterns import PATTERNS, detect_candles, support_resistance
+from omni_quant.indicators.patterns import (
+    CHART_PATTERNS,
+    PATTERNS,
+    chart_patterns,
+    detect_candles,
+    support_resistance,
+)
 
 from svc_signal_engine.engine import (
     DIRECTION,
@@ -232,22 +238,36 @@ class SignalEngineServicer(SignalEngineServiceServicer):
             page=types_pb2.PageResponse(next_page_token=nxt, total_size=len(subs)))
 
     async def DetectPatterns(self, request: Any, context: Any) -> pb.DetectPatternsResponse:
-        wanted = [p.strip().upper() for p in request.patterns if p.strip()]
+        wanted = [p.strip() for p in request.patterns if p.strip()]
+        candles = [p.upper() for p in wanted if p.upper() in PATTERNS]
+        charts = [p.lower() for p in wanted if p.lower() in CHART_PATTERNS]
         for p in wanted:
-            if p not in PATTERNS:
-                raise InvalidArgument(f"unknown pattern {p!r} (the CDL* functions, e.g. "
-                                      f"CDLENGULFING)")
+            if p.upper() not in PATTERNS and p.lower() not in CHART_PATTERNS:
+                raise InvalidArgument(
+                    f"unknown pattern {p!r} (the CDL* candlestick functions, e.g. "
+                    f"CDLENGULFING, or {', '.join(CHART_PATTERNS)})")
         a = self._bars(request, "DetectPatterns")
         self._check_times(a, None, True, "DetectPatterns")
-        matches = await asyncio.to_thread(
-            detect_candles, a["open"], a["high"], a["low"], a["close"], a["volume"],
-            patterns=wanted or None)
-        return pb.DetectPatternsResponse(matches=[
-            pb.PatternMatch(pattern=m.pattern, direction=DIRECTION[m.direction],
-                            confidence=m.confidence,
-                            start_time=ts(a["start"][max(0, m.index - m.bars + 1)]),
-                            end_time=ts(a["end"][m.index]))
-            for m in matches])
+        out: list[tuple[int, Any]] = []
+        if candles or not wanted:
+            for m in await asyncio.to_thread(detect_candles, a["open"], a["high"], a["low"],
+                                             a["close"], a["volume"],
+                                             patterns=candles or None):
+                out.append((m.index, pb.PatternMatch(
+                    pattern=m.pattern, direction=DIRECTION[m.direction],
+                    confidence=m.confidence,
+                    start_time=ts(a["start"][max(0, m.index - m.bars + 1)]),
+                    end_time=ts(a["end"][m.index]))))
+        if charts or not wanted:
+            for cm in await asyncio.to_thread(chart_patterns, a["high"], a["low"], a["close"]):
+                if charts and cm.pattern not in charts:
+                    continue
+                out.append((cm.end_index, pb.PatternMatch(
+                    pattern=cm.pattern, direction=DIRECTION[cm.direction],
+                    confidence=cm.confidence, start_time=ts(a["start"][cm.start_index]),
+                    end_time=ts(a["end"][cm.end_index]))))
+        out.sort(key=lambda x: x[0])
+        return pb.DetectPatternsResponse(matches=[m for _, m in out])
 
     async def GetLevels(self, request: Any, context: Any) -> pb.GetLevelsResponse:
         if request.order < 0 or request.min_touches < 0 or request.tolerance < 0:

@@ -1,6 +1,8 @@
 """Candlestick patterns (TA-Lib's 61 CDL functions) and support / resistance levels.
 
     detect_candles(o, h, l, c, v)      -> [CandleMatch(pattern, index, direction, confidence)]
+    chart_patterns(h, l, c)            -> [ChartMatch(double_top | double_bottom |
+                                           head_and_shoulders | inverse_..., confirmed)]
     support_resistance(h, l, c)        -> [Level(price, kind, touches, strength, first, last)]
 """
 
@@ -13,8 +15,8 @@ import numpy as np
 
 from omni_quant.indicators.registry import IndicatorError, names, validate_series
 
-__all__ = ["PATTERNS", "CandleMatch", "Level", "detect_candles", "swing_points",
-           "support_resistance"]
+__all__ = ["PATTERNS", "CHART_PATTERNS", "CandleMatch", "ChartMatch", "Level",
+           "chart_patterns", "detect_candles", "swing_points", "support_resistance"]
 
 
 def _patterns() -> tuple[str, ...]:
@@ -22,6 +24,8 @@ def _patterns() -> tuple[str, ...]:
 
 
 PATTERNS: tuple[str, ...] = _patterns()
+CHART_PATTERNS: tuple[str, ...] = ("double_top", "double_bottom", "head_and_shoulders",
+                                   "inverse_head_and_shoulders")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,3 +168,77 @@ def support_resistance(high: Sequence[float], low: Sequence[float], close: Seque
                             len(cl), strength, min(idx), max(idx)))
     levels.sort(key=lambda lv: (-lv.strength, lv.price))
     return levels[:max_levels]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartMatch:
+    pattern: str  # double_top, double_bottom, head_and_shoulders, inverse_head_and_shoulders
+    start_index: int  # first peak/trough
+    end_index: int  # the bar whose close broke the neckline
+    direction: int  # +1 bullish, -1 bearish
+    confidence: float
+    neckline: float
+
+
+def chart_patterns(high: Sequence[float], low: Sequence[float], close: Sequence[float], *,
+                   order: int = 3, tolerance: float | None = None) -> list[ChartMatch]:
+    """Double tops/bottoms and (inverse) head and shoulders from consecutive swing points,
+    reported when a close breaks the neckline (confirmed patterns only).
+
+    Peaks "match" within `tolerance` (default: the median bar range, at least 0.2 % of price);
+    the pattern must be deeper than 2 tolerances. Confidence grows with depth relative to the
+    tolerance and with how evenly matched the peaks are."""
+    h = validate_series("chart_patterns", "high", high)
+    n = h.shape[0]
+    lw = validate_series("chart_patterns", "low", low, n)
+    c = validate_series("chart_patterns", "close", close, n)
+    if n < 4 * order + 2:
+        return []
+    if tolerance is None:
+        tolerance = max(float(np.median(h - lw)), 0.002 * float(np.median(c)))
+    tol = float(tolerance)
+    sh, sl = swing_points(h, lw, order)
+    out: list[ChartMatch] = []
+
+    def brk(after: int, level: float, below: bool) -> int | None:
+        for j in range(after + 1, n):
+            if (c[j] < level) if below else (c[j] > level):
+                return j
+        return None
+
+    def conf(depth: float, mismatch: float) -> float:
+        return float(min(0.95, 0.5 + 0.1 * min(depth / tol, 4.0) - 0.2 * mismatch / tol))
+
+    for tops, pivots, ext, sign in ((True, sh, h, -1), (False, sl, lw, 1)):
+        far = lw if tops else h  # the opposite extreme between two peaks: the neckline
+        for a, b in zip(pivots[:-1], pivots[1:], strict=True):
+            pa, pb = float(ext[a]), float(ext[b])
+            if abs(pa - pb) > tol:
+                continue
+            neck = float(far[a: b + 1].min() if tops else far[a: b + 1].max())
+            depth = (min(pa, pb) - neck) if tops else (neck - max(pa, pb))
+            if depth < 2 * tol:
+                continue
+            j = brk(b, neck, below=tops)
+            if j is not None and (j - b) <= 3 * (b - a):
+                out.append(ChartMatch("double_top" if tops else "double_bottom", int(a), j,
+                                      sign, conf(depth, abs(pa - pb)), neck))
+        for a, m, b in zip(pivots[:-2], pivots[1:-1], pivots[2:], strict=True):
+            pa, pm, pb = float(ext[a]), float(ext[m]), float(ext[b])
+            if abs(pa - pb) > tol:
+                continue
+            if tops and not (pm - max(pa, pb) > tol):
+                continue
+            if not tops and not (min(pa, pb) - pm > tol):
+                continue
+            neck = float(far[a: b + 1].min() if tops else far[a: b + 1].max())
+            depth = (min(pa, pb) - neck) if tops else (neck - max(pa, pb))
+            if depth < tol:
+                continue
+            j = brk(b, neck, below=tops)
+            if j is not None and (j - b) <= (b - a):
+                out.append(ChartMatch("head_and_shoulders" if tops
+                                      else "inverse_head_and_shoulders", int(a), j, sign,
+                                      conf(depth + abs(pm - pa), abs(pa - pb)), neck))
+    out.sort(key=lambda x: (x.end_index, x.pattern))
+    return out
