@@ -55,8 +55,8 @@ def settings(kafka_bootstrap: str, **kw) -> Settings:
 
 
 @pytest.fixture
-async def service(kafka_bootstrap, kafka_topics):
-    svc = build(settings(kafka_bootstrap), topics=kafka_topics)
+async def service(kafka_bootstrap, kafka_topics, sqlite_url):
+    svc = build(settings(kafka_bootstrap, database_url=sqlite_url), topics=kafka_topics)
     await svc.start()
     assert await svc.wait_ready(30)
     try:
@@ -271,6 +271,41 @@ async def test_grpc_compute_list_subscribe_and_errors(service):
         assert not any(k.startswith("KAMA") for k in st.streams)
         code, _ = await err(stub.Unsubscribe, pb.UnsubscribeRequest(subscription_id=subs[0]))
         assert code == grpc.StatusCode.NOT_FOUND
+
+
+async def test_subscriptions_survive_a_restart(kafka_bootstrap, kafka_topics, postgres_url):
+    def make():
+        return build(settings(kafka_bootstrap, database_url=postgres_url.url,
+                              database_schema=postgres_url.schema), topics=kafka_topics)
+
+    svc = make()
+    await svc.start()
+    assert await svc.wait_ready(30)
+    try:
+        async with channel(svc.grpc_address) as ch:
+            stub = SignalEngineServiceStub(ch)
+            r = await stub.Subscribe(pb.SubscribeRequest(
+                instrument_id=types_pb2.InstrumentId(value="CCC.XNAS"), owner="strat-9",
+                patterns=True, indicators=[pb.IndicatorSpec(
+                    indicator="T3", timeframe=pb.TIMEFRAME_5M,
+                    parameters=[types_pb2.Parameter(name="vfactor", number_value=0.5)])]))
+            gone = await stub.Subscribe(pb.SubscribeRequest(
+                instrument_id=types_pb2.InstrumentId(value="CCC.XNAS"), regimes=True))
+            await stub.Unsubscribe(pb.UnsubscribeRequest(
+                subscription_id=gone.subscription.subscription_id))
+    finally:
+        await svc.stop()
+    svc = make()
+    await svc.start()
+    assert await svc.wait_ready(30)
+    try:
+        eng = svc.signal_engine
+        assert list(eng.subscriptions) == [r.subscription.subscription_id]
+        assert eng.subscriptions[r.subscription.subscription_id] == r.subscription
+        keys = [k for k in eng.instruments["CCC.XNAS"].streams if k.startswith("T3")]
+        assert keys == ["T3(timeperiod=5,vfactor=0.5)@5m"]
+    finally:
+        await svc.stop()
 
 
 def test_settings_errors_name_the_variable():

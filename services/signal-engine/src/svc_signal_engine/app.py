@@ -16,6 +16,7 @@ from omni_core.service import Service
 from svc_signal_engine.engine import EngineConfig, SignalEngine
 from svc_signal_engine.grpc_api import FULL_NAME, SignalEngineServicer
 from svc_signal_engine.settings import Settings
+from svc_signal_engine.store import SubscriptionStore
 
 IN_TOPIC = "market-data-stream"
 OUT_TOPIC = "trading-signals"
@@ -24,14 +25,14 @@ BAR_TIME = 1
 
 def build(settings: Settings | None = None, *, topics: dict[str, str] | None = None) -> Service:
     settings = settings or Settings()
-    # state is in memory and bars are deduplicated by (instrument, timeframe, start), so a
-    # redelivered bar changes nothing: the bus's in-memory dedupe is enough, no database
-    svc = Service(settings, uses_database=False, uses_cache=False, topics=topics,
-                  durable_dedupe=False)
+    # bars are deduplicated by (instrument, timeframe, start), so a redelivered bar changes
+    # nothing: the bus's in-memory dedupe is enough; the database keeps the subscriptions
+    svc = Service(settings, uses_cache=False, topics=topics, durable_dedupe=False)
     engine = SignalEngine(EngineConfig.from_settings(settings))
+    store = SubscriptionStore(svc.db)
     svc.signal_engine = engine  # for tests and diagnostics
-    svc.add_servicer(add_SignalEngineServiceServicer_to_server, SignalEngineServicer(engine),
-                     FULL_NAME)
+    svc.add_servicer(add_SignalEngineServiceServicer_to_server,
+                     SignalEngineServicer(engine, store), FULL_NAME)
     fits: set[asyncio.Task[Any]] = set()
 
     def publish(events: list[tuple[str, Any]]) -> None:
@@ -57,6 +58,15 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
             t = asyncio.create_task(refit(iid), name=f"regime-{iid}")
             fits.add(t)
             t.add_done_callback(fits.discard)
+
+    @svc.on_start
+    async def _load() -> None:
+        for sub in await store.load():
+            try:
+                engine.restore_subscription(sub)
+            except (ValueError, KeyError) as exc:  # e.g. a timeframe no longer configured
+                svc.log.warning("stored subscription not restored",
+                                subscription=sub.subscription_id, error=str(exc))
 
     @svc.on_start
     async def _warm_up() -> None:

@@ -232,8 +232,20 @@ class SignalEngine:
         return cur
 
     # subscriptions -------------------------------------------------------------------
+    def restore_subscription(self, sub: pb.Subscription) -> None:
+        """Re-create a stored subscription (at start)."""
+        specs = []
+        for item in sub.indicators:
+            params = {p.name: getattr(p, p.WhichOneof("value")) for p in item.parameters}
+            specs.append((item.indicator, params, ENUM_TO_TF.get(item.timeframe, self.base)))
+        self.subscribe(sub.instrument_id.value, specs, sub.patterns, sub.regimes, sub.owner,
+                       subscription_id=sub.subscription_id,
+                       created_at=sub.created_at.ToNanoseconds() / 1e9)
+
     def subscribe(self, instrument: str, specs: Iterable[tuple[str, dict[str, Any], str]],
-                  patterns: bool, regimes: bool, owner: str) -> pb.Subscription:
+                  patterns: bool, regimes: bool, owner: str, *,
+                  subscription_id: str | None = None,
+                  created_at: float | None = None) -> pb.Subscription:
         specs = list(specs)
         for name, params, tf in specs:  # validate everything before changing anything
             resolve_params(name, params)
@@ -241,13 +253,14 @@ class SignalEngine:
                 raise ValueError(f"timeframe {tf} is not computed (configured: "
                                  f"{', '.join(self.tfs)})")
         with self.lock:
-            sid = new_id()
+            sid = subscription_id or new_id()
             st = self.state(instrument)
             assert st is not None
+            when = created_at if created_at is not None else datetime.now(UTC).timestamp()
             sub = pb.Subscription(subscription_id=sid,
                                   instrument_id=types_pb2.InstrumentId(value=instrument),
                                   patterns=patterns, regimes=regimes, owner=owner,
-                                  created_at=ts(datetime.now(UTC).timestamp()))
+                                  created_at=ts(when))
             for name, params, tf in specs:
                 s = self._add_stream(st, name, params, tf, sid)
                 sub.indicators.append(pb.IndicatorSpec(indicator=s.name,

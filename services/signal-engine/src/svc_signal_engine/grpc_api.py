@@ -65,8 +65,9 @@ def _sec(t: Any) -> float:
 
 
 class SignalEngineServicer(SignalEngineServiceServicer):
-    def __init__(self, engine: SignalEngine) -> None:
+    def __init__(self, engine: SignalEngine, store: Any = None) -> None:
         self.engine = engine
+        self.store = store  # SubscriptionStore, or None: subscriptions live in memory only
 
     # helpers -------------------------------------------------------------------------
     def _tf(self, value: int, *, required: bool = False) -> str | None:
@@ -209,13 +210,22 @@ class SignalEngineServicer(SignalEngineServiceServicer):
                                         request.owner)
         except (IndicatorError, ValueError) as exc:
             raise InvalidArgument(str(exc)) from None
+        if self.store is not None:
+            try:
+                await self.store.add(sub)
+            except BaseException:
+                self.engine.unsubscribe(sub.subscription_id)  # not stored: not subscribed
+                raise
         return pb.SubscribeResponse(subscription=sub)
 
     async def Unsubscribe(self, request: Any, context: Any) -> pb.UnsubscribeResponse:
         if not request.subscription_id:
             raise InvalidArgument("subscription_id is required")
-        if not self.engine.unsubscribe(request.subscription_id):
+        if request.subscription_id not in self.engine.subscriptions:
             raise NotFound(f"no subscription {request.subscription_id!r}")
+        if self.store is not None:
+            await self.store.remove(request.subscription_id)
+        self.engine.unsubscribe(request.subscription_id)
         return pb.UnsubscribeResponse()
 
     async def ListSubscriptions(self, request: Any, context: Any
