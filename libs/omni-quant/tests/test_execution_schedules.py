@@ -92,7 +92,8 @@ def test_pov_participation():
     # 10% of 5,000 traded = 500; 300 filled, 100 working -> 100 more
     assert ex.pov_child_quantity(0.1, 5000, 300, 100, 10_000) == pytest.approx(100)
     assert ex.pov_child_quantity(0.1, 5000, 500, 0, 10_000) == 0
-    assert ex.pov_child_quantity(0.1, 5000, 0, 0, 120) == pytest.approx(120)  # capped by what is left
+    # capped by what is left
+    assert ex.pov_child_quantity(0.1, 5000, 0, 0, 120) == pytest.approx(120)
     assert ex.pov_child_quantity(0.1, 5000, 0, 0, 10_000, max_child=50) == 50
     assert ex.pov_child_quantity(0.1, 5000, 480, 0, 10_000, min_child=50) == 0
     assert ex.pov_child_quantity(0.1, 5000, 480, 0, 20, min_child=50) == 20  # finishes the parent

@@ -197,9 +197,9 @@ async def test_implementation_shortfall_front_loads(sdb):
     clock = SimulatedClock(T0)
     m, eng = await boot(sdb, clock)
     try:
-        p = await eng.submit(parent_req("is", 10_000, om.EXECUTION_ALGORITHM_IMPLEMENTATION_SHORTFALL,
-                                        3600, 6, risk_aversion=1e-4, volatility=0.02,
-                                        temporary_impact_bps=10))
+        is_ = om.EXECUTION_ALGORITHM_IMPLEMENTATION_SHORTFALL
+        p = await eng.submit(parent_req("is", 10_000, is_, 3600, 6, risk_aversion=1e-4,
+                                        volatility=0.02, temporary_impact_bps=10))
         sched = [q for _, _, q in eng.parents[p.parent_order_id].s["schedule"]]
         assert sum(sched) == 10_000 and sched == sorted(sched, reverse=True) and sched[0] > 2000
         assert "Almgren-Chriss" in p.schedule_note

@@ -296,7 +296,8 @@ def execution_quality(side_sign: int, order_quantity: float, fills: Sequence[Fil
         notes.append("no arrival price")
     if not interval_vwap:
         notes.append("no market VWAP over the interval")
-    exec_cost = side_sign * (notional - filled * arrival_price) * multiplier if arrival_price else 0.0
+    exec_cost = (side_sign * (notional - filled * arrival_price) * multiplier
+                 if arrival_price else 0.0)
     unfilled = max(0.0, order_quantity - filled)
     opp = (side_sign * (last_price - arrival_price) * unfilled * multiplier
            if arrival_price and last_price and unfilled > 0 else 0.0)

@@ -866,7 +866,8 @@ class OrderManager:
         if req.created.HasField("end"):
             conds.append(t.c.created_at < _sec(req.created.end))
         size, offset = _page(req.page)
-        total = (await store.fetch(self.db, select(func.count()).select_from(t).where(*conds)))[0][0]
+        count = select(func.count()).select_from(t).where(*conds)
+        total = (await store.fetch(self.db, count))[0][0]
         rows = await store.fetch(self.db, q.where(*conds).order_by(t.c.created_at, t.c.order_id)
                                  .offset(offset).limit(size))
         out = [om.Order.FromString(r.data) for r in rows]
@@ -889,7 +890,8 @@ class OrderManager:
         if req.executed.HasField("end"):
             conds.append(t.c.executed_at < _sec(req.executed.end))
         size, offset = _page(req.page)
-        total = (await store.fetch(self.db, select(func.count()).select_from(t).where(*conds)))[0][0]
+        count = select(func.count()).select_from(t).where(*conds)
+        total = (await store.fetch(self.db, count))[0][0]
         rows = await store.fetch(self.db, select(t.c.data).where(*conds)
                                  .order_by(t.c.executed_at, t.c.fill_id).offset(offset).limit(size))
         nxt = str(offset + size) if offset + size < total else ""

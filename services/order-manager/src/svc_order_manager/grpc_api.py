@@ -75,7 +75,9 @@ class OrderManagerServicer(om_grpc.OrderManagerServiceServicer):
         return om.ListFillsResponse(fills=fills, page=common.PageResponse(
             next_page_token=nxt, total_size=total))
 
-    async def GetExecutionQuality(self, request: om.GetExecutionQualityRequest, context: Any) -> Any:  # noqa: N802
+    async def GetExecutionQuality(  # noqa: N802
+        self, request: om.GetExecutionQualityRequest, context: Any
+    ) -> Any:
         if not request.order_id:
             raise InvalidArgument("order_id is required")
         try:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import dataclass, field
-from operator import itemgetter
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from omni_core.db import Database, Outbox, outbox_table
@@ -205,10 +205,12 @@ class GroupCommitter:
     async def stop(self) -> None:
         task, self._task = self._task, None
         if task is not None:
-            self._wake.set()
-            # let queued writes finish
-            while self._queue:
-                await asyncio.sleep(0.005)
+            # let queued writes finish: the last commit in the queue resolves after the rest
+            if self._queue:
+                last = self._queue[-1][1]
+                self._wake.set()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(asyncio.shield(last), 30)
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
@@ -287,6 +289,14 @@ class GroupCommitter:
                 f.set_result(None)
             self._nudge_relay(w)
 
+    # columns an upsert may change (the rest are fixed when the row is created); fewer
+    # updated columns means fewer index entries rewritten
+    MUTABLE = {
+        "om_orders": ("status", "is_open", "updated_at", "expire_at", "data", "extra"),
+        "om_parent_orders": ("status", "updated_at", "data", "state"),
+        "om_kill_switches": ("state", "updated_at"),
+    }
+
     def _sql(self, table: Table, conflict: str | None, update: bool) -> tuple[str, list[str]]:
         """A plain INSERT (optionally ON CONFLICT ... DO UPDATE / DO NOTHING) for the driver's
         executemany: rows go to the driver as tuples, without per-row statement compilation."""
@@ -298,7 +308,7 @@ class GroupCommitter:
         sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({marks})"
         if conflict is not None:
             if update:
-                sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != conflict)
+                sets = ", ".join(f"{c} = excluded.{c}" for c in self.MUTABLE[table.name])
                 sql += f" ON CONFLICT ({conflict}) DO UPDATE SET {sets}"
             else:
                 sql += " ON CONFLICT DO NOTHING"
