@@ -58,8 +58,10 @@ def test_max_sharpe_matches_grid_of_independent_problems(data) -> None:  # type:
     # and no frontier point (independent cvxpy, quad_form) has a higher Sharpe ratio
     w = cp.Variable(len(mu))
     r = cp.Parameter()
-    prob = cp.Problem(cp.Minimize(cp.quad_form(w, cov.to_numpy())),
-                      [cp.sum(w) == 1, w >= 0, mu.to_numpy() @ w >= r])
+    prob = cp.Problem(
+        cp.Minimize(cp.quad_form(w, cov.to_numpy())),
+        [cp.sum(w) == 1, w >= 0, mu.to_numpy() @ w >= r],
+    )
     for target in np.linspace(mu.min(), mu.max(), 25):
         r.value = target
         prob.solve(solver=cp.CLARABEL)
@@ -73,15 +75,28 @@ def test_long_short_sector_cap_turnover_and_costs(data) -> None:  # type: ignore
     assets = list(mu.index)
     current = dict.fromkeys(assets, 1 / len(assets))
     tech = tuple(assets[:4])
-    c = o.Constraints(long_only=False, min_weight=-0.2, max_weight=0.4,
-                      sector_caps=[o.SectorCap("tech", 0.25, tech)], max_turnover=0.3,
-                      transaction_cost_bps=10, current_weights=current)
-    res = o.mean_variance(mu, cov, "efficient_return", target_return=float(mu.mean()),
-                          constraints=c)
+    c = o.Constraints(
+        long_only=False,
+        min_weight=-0.2,
+        max_weight=0.4,
+        sector_caps=[o.SectorCap("tech", 0.25, tech)],
+        max_turnover=0.3,
+        transaction_cost_bps=10,
+        current_weights=current,
+    )
+    res = o.mean_variance(
+        mu, cov, "efficient_return", target_return=float(mu.mean()), constraints=c
+    )
     w0 = np.array([current[a] for a in assets])
     w = cp.Variable(len(assets))
-    cons = [cp.sum(w) == 1, w >= -0.2, w <= 0.4, cp.sum(w[:4]) <= 0.25,
-            0.5 * cp.norm1(w - w0) <= 0.3, mu.to_numpy() @ w >= float(mu.mean())]
+    cons = [
+        cp.sum(w) == 1,
+        w >= -0.2,
+        w <= 0.4,
+        cp.sum(w[:4]) <= 0.25,
+        0.5 * cp.norm1(w - w0) <= 0.3,
+        mu.to_numpy() @ w >= float(mu.mean()),
+    ]
     _ref_solve(cp.Minimize(cp.quad_form(w, cov.to_numpy()) + 1e-3 * cp.norm1(w - w0)), cons)
     assert np.abs(res.weights.to_numpy() - w.value).max() < 1e-4
     assert res.weights[list(tech)].sum() <= 0.25 + 1e-7
@@ -95,8 +110,10 @@ def test_efficient_risk_and_frontier(data) -> None:  # type: ignore[no-untyped-d
     res = o.mean_variance(mu, cov, "efficient_risk", target_volatility=target, frontier_points=6)
     assert res.volatility <= target + 1e-6
     w = cp.Variable(len(mu))
-    _ref_solve(cp.Maximize(mu.to_numpy() @ w),
-               [cp.sum(w) == 1, w >= 0, cp.quad_form(w, cov.to_numpy()) <= target**2])
+    _ref_solve(
+        cp.Maximize(mu.to_numpy() @ w),
+        [cp.sum(w) == 1, w >= 0, cp.quad_form(w, cov.to_numpy()) <= target**2],
+    )
     assert abs(res.expected_return - mu.to_numpy() @ w.value) < 1e-6
     vols = [v for _, v in res.frontier]
     rets = [r for r, _ in res.frontier]
@@ -108,8 +125,9 @@ def test_black_litterman_matches_closed_form(data) -> None:  # type: ignore[no-u
     assets = list(cov.index)
     caps = {a: float(i + 1) for i, a in enumerate(assets)}
     views = [o.View(("A0",), 0.10), o.View(("A1", "A2"), 0.02, short=("A3",))]
-    post, _, pi = o.black_litterman_posterior(cov, views, market_caps=caps, risk_aversion=3,
-                                              tau=0.05)
+    post, _, pi = o.black_litterman_posterior(
+        cov, views, market_caps=caps, risk_aversion=3, tau=0.05
+    )
     s = cov.to_numpy()
     w_mkt = np.array([caps[a] for a in assets]) / sum(caps.values())
     pi_ref = 3 * s @ w_mkt
@@ -161,7 +179,7 @@ def _hrp_reference(cov: pd.DataFrame, method: str) -> pd.Series:
     def split(idx: list[int]) -> None:
         if len(idx) < 2:
             return
-        left, right = idx[: len(idx) // 2], idx[len(idx) // 2:]
+        left, right = idx[: len(idx) // 2], idx[len(idx) // 2 :]
         a = 1 - cvar(left) / (cvar(left) + cvar(right))
         w[left] *= a
         w[right] *= 1 - a
@@ -193,8 +211,7 @@ def test_bad_input_named() -> None:
     with pytest.raises(o.InvalidInput, match="not positive semidefinite"):
         o.hrp(not_psd)
     with pytest.raises(o.InvalidInput, match="not symmetric"):
-        o.risk_parity(pd.DataFrame([[1.0, 0.1, 0], [0.2, 1.0, 0], [0, 0, 1.0]], index=a,
-                                   columns=a))
+        o.risk_parity(pd.DataFrame([[1.0, 0.1, 0], [0.2, 1.0, 0], [0, 0, 1.0]], index=a, columns=a))
     good = pd.DataFrame(np.diag([0.04, 0.09, 0.01]), index=a, columns=a)
     with pytest.raises(o.InvalidInput, match="outside the universe"):
         o.black_litterman_posterior(good, [o.View(("NOPE",), 0.1)])
@@ -203,11 +220,21 @@ def test_bad_input_named() -> None:
     with pytest.raises(o.Infeasible, match="maximum weights sum"):
         o.mean_variance(None, good, constraints=o.Constraints(max_weight=0.2))
     with pytest.raises(o.Infeasible, match="sector cap"):
-        o.mean_variance(None, good, constraints=o.Constraints(
-            min_weight=0.2, sector_caps=[o.SectorCap("s", 0.3, ("X", "Y"))]))
+        o.mean_variance(
+            None,
+            good,
+            constraints=o.Constraints(
+                min_weight=0.2, sector_caps=[o.SectorCap("s", 0.3, ("X", "Y"))]
+            ),
+        )
     mu = pd.Series([0.05, 0.06, 0.07], index=a)
     with pytest.raises(o.Infeasible, match="not reachable"):
         o.mean_variance(mu, good, "efficient_return", target_return=0.5)
     with pytest.raises(o.Infeasible, match="turnover"):
-        o.mean_variance(mu, good, constraints=o.Constraints(
-            max_turnover=0.01, current_weights={"X": 1.0}, max_weight=0.5))
+        o.mean_variance(
+            mu,
+            good,
+            constraints=o.Constraints(
+                max_turnover=0.01, current_weights={"X": 1.0}, max_weight=0.5
+            ),
+        )

@@ -14,8 +14,18 @@ T0 = datetime(2026, 1, 5, 15, 0, tzinfo=UTC)
 
 
 def fill(fid, side, qty, price, fee="0", *, at=T0, inst="AAPL.XNAS", acct="acc-1", coid=""):
-    return Fill(fid, acct, inst, Side.BUY if side == "B" else Side.SELL, D(str(qty)),
-                D(str(price)), D(fee), at, "strat-a", coid)
+    return Fill(
+        fid,
+        acct,
+        inst,
+        Side.BUY if side == "B" else Side.SELL,
+        D(str(qty)),
+        D(str(price)),
+        D(fee),
+        at,
+        "strat-a",
+        coid,
+    )
 
 
 def test_partial_fills_average_cost_realised_cash_fees() -> None:
@@ -33,7 +43,9 @@ def test_partial_fills_average_cost_realised_cash_fees() -> None:
     # sell 60 @ 105 (fee 2), FIFO: 30 from f1 (+5 each = 150), 30 from f2 (+4 each = 120)
     r = b.apply_fill(fill("f4", "S", 60, "105", "2"))
     assert [(c.lot_id, c.quantity, c.realized) for c in r.closes] == [
-        ("f1", D(30), D(150)), ("f2", D(30), D(120))]
+        ("f1", D(30), D(150)),
+        ("f2", D(30), D(120)),
+    ]
     assert pos.realized == D(270) and pos.quantity == D(40)
     # left: 20 @ 101 + 20 @ 102.5 = 4070
     assert pos.cost_basis == D("4070") and pos.average_cost == D("101.75")
@@ -69,7 +81,9 @@ def test_short_position_cover_and_flip_through_zero() -> None:
     # buy 200 @ 40: covers 150 FIFO (100*(50-40) + 50*(48-40) = 1400), opens 50 long @ 40
     r = b.apply_fill(fill("b1", "B", 200, "40"))
     assert [(c.lot_id, c.quantity, c.realized) for c in r.closes] == [
-        ("s1", D(-100), D(1000)), ("s2", D(-50), D(400))]
+        ("s1", D(-100), D(1000)),
+        ("s2", D(-50), D(400)),
+    ]
     assert pos.realized == D(1400)
     assert pos.quantity == D(50) and pos.average_cost == D(40) and r.opened.lot_id == "b1"
     # cash: +5000 + 2400 - 8000 = -600
@@ -88,12 +102,15 @@ def _three_lots(method: LotMethod) -> Book:
     return b
 
 
-@pytest.mark.parametrize(("method", "closed", "realized"), [
-    # sell 15 @ 115
-    (LotMethod.FIFO, [("l1", 10), ("l2", 5)], 10 * 15 + 5 * -5),      # 125
-    (LotMethod.LIFO, [("l3", 10), ("l2", 5)], 10 * 5 + 5 * -5),       # 25
-    (LotMethod.HIGHEST_COST, [("l2", 10), ("l3", 5)], 10 * -5 + 5 * 5),  # -25
-])
+@pytest.mark.parametrize(
+    ("method", "closed", "realized"),
+    [
+        # sell 15 @ 115
+        (LotMethod.FIFO, [("l1", 10), ("l2", 5)], 10 * 15 + 5 * -5),  # 125
+        (LotMethod.LIFO, [("l3", 10), ("l2", 5)], 10 * 5 + 5 * -5),  # 25
+        (LotMethod.HIGHEST_COST, [("l2", 10), ("l3", 5)], 10 * -5 + 5 * 5),  # -25
+    ],
+)
 def test_lot_methods(method: LotMethod, closed: list, realized: int) -> None:
     b = _three_lots(method)
     r = b.apply_fill(fill("x", "S", 15, "115", at=T0 + timedelta(days=3)))
@@ -109,7 +126,9 @@ def test_specific_lot_designation_then_fifo() -> None:
     r = b.apply_fill(fill("x", "S", 15, "115", at=T0 + timedelta(days=3), coid="ord-9"))
     # l3 (10 @ 110: +50), then FIFO l1 (5 @ 100: +75)
     assert [(c.lot_id, c.quantity, c.realized) for c in r.closes] == [
-        ("l3", D(10), D(50)), ("l1", D(5), D(75))]
+        ("l3", D(10), D(50)),
+        ("l1", D(5), D(75)),
+    ]
     with pytest.raises(InvalidArgument, match="not open"):
         b.designate_lots("acc-1", "ord-10", ["l3"])
 
@@ -132,8 +151,10 @@ def test_split_and_dividend() -> None:
     pos = r.position
     # 3-for-1: 45 shares, cost basis unchanged 4650, mark 120, lots 30 @ 100 and 15 @ 110
     assert pos.quantity == D(45) and pos.cost_basis == D(4650) and pos.mark == D(120)
-    assert [(lot.quantity, lot.cost_per_unit) for lot in pos.lots] == [(D(30), D(100)),
-                                                                       (D(15), D(110))]
+    assert [(lot.quantity, lot.cost_per_unit) for lot in pos.lots] == [
+        (D(30), D(100)),
+        (D(15), D(110)),
+    ]
     assert b.split("acc-1", "split-1", "AAPL.XNAS", D(3), T0) is None  # idempotent
     r = b.cash_dividend("acc-1", "div-1", "AAPL.XNAS", D("0.25"), T0 + timedelta(days=2))
     assert r.cash.amount == D("11.25") and r.account.dividends == D("11.25")
@@ -164,7 +185,8 @@ def test_wash_sale_purchase_after_a_loss_adjusts_basis() -> None:
     # buy back 60 shares 20 days later: 60 * 10 = 600 of the loss is disallowed
     r = b.apply_fill(fill("l2", "B", 60, "42", at=d40 + timedelta(days=20)))
     assert [(w.quantity, w.disallowed_loss, w.kind) for w in r.wash_sales] == [
-        (D(60), D(600), "after")]
+        (D(60), D(600), "after")
+    ]
     assert r.opened.wash_adjustment == D(600) and r.opened.tax_basis == D(60 * 42 + 600)
     tax = b.tax_realized("acc-1")
     assert tax["short_term"] == D(-400) and tax["disallowed"] == D(600)
@@ -180,7 +202,8 @@ def test_wash_sale_purchase_before_a_loss() -> None:
     # FIFO sells l1 at 40 (loss 1000) 10 days after l2 was bought: 30 shares wash
     r = b.apply_fill(fill("x1", "S", 100, "40", at=T0 + timedelta(days=60)))
     assert [(w.replacement_lot_id, w.quantity, w.disallowed_loss) for w in r.wash_sales] == [
-        ("l2", D(30), D(300))]
+        ("l2", D(30), D(300))
+    ]
     assert r.closes[0].tax_realized == D(-700) and r.closes[0].realized == D(-1000)
     lot2 = b.accounts["acc-1"].positions["AAPL.XNAS"].lots[0]
     assert lot2.wash_adjustment == D(300)

@@ -29,31 +29,71 @@ def db_target(request, tmp_path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 async def db(db_target):  # type: ignore[no-untyped-def]
     database = Database(db_target[0], schema=db_target[1])
-    await database.migrate("svc_portfolio_manager.migrations",
-                           version_table="alembic_version_portfolio_manager")
+    await database.migrate(
+        "svc_portfolio_manager.migrations", version_table="alembic_version_portfolio_manager"
+    )
     yield database
     await database.dispose()
 
 
-def _fill(fid: str, side: str, qty: str, price: str, fee: str = "0", *, days: int = 0,
-          inst: str = "MSFT.XNAS", coid: str = "") -> Fill:
-    return Fill(fid, "acc-7", inst, Side.BUY if side == "B" else Side.SELL, D(qty), D(price),
-                D(fee), T0 + timedelta(days=days), "s1", coid)
+def _fill(
+    fid: str,
+    side: str,
+    qty: str,
+    price: str,
+    fee: str = "0",
+    *,
+    days: int = 0,
+    inst: str = "MSFT.XNAS",
+    coid: str = "",
+) -> Fill:
+    return Fill(
+        fid,
+        "acc-7",
+        inst,
+        Side.BUY if side == "B" else Side.SELL,
+        D(qty),
+        D(price),
+        D(fee),
+        T0 + timedelta(days=days),
+        "s1",
+        coid,
+    )
 
 
 def _state(book: Book) -> Any:
     out = {}
     for a in book.accounts.values():
         out[a.account_id] = (
-            a.cash, a.fees, a.dividends, a.lot_method, sorted(a.fills), sorted(a.cash_refs),
+            a.cash,
+            a.fees,
+            a.dividends,
+            a.lot_method,
+            sorted(a.fills),
+            sorted(a.cash_refs),
             sorted(a.actions),
-            {i: (p.quantity, p.cost_basis, p.realized, p.fees, p.dividends, p.mark,
-                 [(x.lot_id, x.quantity, x.cost_per_unit, x.wash_adjustment, x.acquired_at)
-                  for x in p.lots]) for i, p in a.positions.items()},
+            {
+                i: (
+                    p.quantity,
+                    p.cost_basis,
+                    p.realized,
+                    p.fees,
+                    p.dividends,
+                    p.mark,
+                    [
+                        (x.lot_id, x.quantity, x.cost_per_unit, x.wash_adjustment, x.acquired_at)
+                        for x in p.lots
+                    ],
+                )
+                for i, p in a.positions.items()
+            },
             [(c.lot_id, c.quantity, c.realized, c.wash_disallowed) for c in a.closed],
-            [(w.sold_lot_id, w.replacement_lot_id, w.disallowed_loss, w.kind)
-             for w in a.wash_sales],
-            sorted((s.sale_id, s.remaining) for s in a.loss_sales), a.designations,
+            [
+                (w.sold_lot_id, w.replacement_lot_id, w.disallowed_loss, w.kind)
+                for w in a.wash_sales
+            ],
+            sorted((s.sale_id, s.remaining) for s in a.loss_sales),
+            a.designations,
         )
     return out
 
@@ -70,17 +110,23 @@ async def test_book_round_trip_and_idempotent_fills(db) -> None:  # type: ignore
     await core.apply_fill(_fill("f1", "B", "100", "400.10", "1.25"))
     await core.apply_fill(_fill("f2", "B", "50", "390", "1"))
     await core.apply_fill(_fill("f3", "S", "120", "380.5", "1.5", days=5))  # loss, wash
-    await core.apply_fill(_fill("f4", "B", "10", "379", days=10))            # after a loss
+    await core.apply_fill(_fill("f4", "B", "10", "379", days=10))  # after a loss
     await core.apply_fill(_fill("s1", "S", "30", "20", inst="XOM.XNYS"))
     await core.designate_lots("acc-7", "o-1", ["f4"])
     core.on_price("MSFT.XNAS", 385.25, T0)
     await core.flush()
-    from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pb
     from omni.common.v1 import types_pb2 as common
-    await core.corporate_action(pb.CorporateAction(
-        action_id="div-1", type=pb.CORPORATE_ACTION_TYPE_CASH_DIVIDEND,
-        instrument_id=common.InstrumentId(value="MSFT.XNAS"),
-        dividend_per_share=common.Money(amount=common.Decimal(value="0.83"))), "")
+    from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pb
+
+    await core.corporate_action(
+        pb.CorporateAction(
+            action_id="div-1",
+            type=pb.CORPORATE_ACTION_TYPE_CASH_DIVIDEND,
+            instrument_id=common.InstrumentId(value="MSFT.XNAS"),
+            dividend_per_share=common.Money(amount=common.Decimal(value="0.83")),
+        ),
+        "",
+    )
     before = _state(core.book)
     n = len(published)
     # a redelivered fill: nothing changes, nothing is published
@@ -98,8 +144,14 @@ async def test_book_round_trip_and_idempotent_fills(db) -> None:  # type: ignore
     assert [c.lot_id for c in res.closes] == ["f4"]
     assert acc.positions["MSFT.XNAS"].quantity == D(35)
     kinds = {type(e).__name__ for _, e in published}
-    assert {"PositionUpdated", "TaxLotClosed", "CashUpdated", "PnlUpdated",
-            "NavSnapshot", "CorporateActionApplied"} <= kinds
+    assert {
+        "PositionUpdated",
+        "TaxLotClosed",
+        "CashUpdated",
+        "PnlUpdated",
+        "NavSnapshot",
+        "CorporateActionApplied",
+    } <= kinds
     assert all(k == "acc-7" for k, _ in published)
 
 
@@ -123,8 +175,9 @@ async def test_failed_write_restores_memory(db) -> None:  # type: ignore[no-unty
 
 async def test_marks_are_coalesced_per_account(sqlite_url) -> None:  # type: ignore[no-untyped-def]
     db = Database(sqlite_url)
-    await db.migrate("svc_portfolio_manager.migrations",
-                     version_table="alembic_version_portfolio_manager")
+    await db.migrate(
+        "svc_portfolio_manager.migrations", version_table="alembic_version_portfolio_manager"
+    )
     published: list[tuple[str, Any]] = []
 
     async def publish(key: str, e: Any) -> None:
@@ -143,8 +196,11 @@ async def test_marks_are_coalesced_per_account(sqlite_url) -> None:  # type: ign
     count: dict[tuple[str, str], int] = {}
     for key, e in published:
         count[(key, type(e).__name__)] = count.get((key, type(e).__name__), 0) + 1
-    assert count == {(a, t): n for a in ("a", "b") for t, n in
-                     (("PositionUpdated", 2), ("PnlUpdated", 1), ("NavSnapshot", 1))}
+    assert count == {
+        (a, t): n
+        for a in ("a", "b")
+        for t, n in (("PositionUpdated", 2), ("PnlUpdated", 1), ("NavSnapshot", 1))
+    }
     last_pnl = [e for k, e in published if k == "a" and isinstance(e, ev.PnlUpdated)][-1]
     # unrealised after the last tick: 10*(101.99-100) + 5*(48.01-50)
     assert D(last_pnl.pnl.unrealized.value) == D("19.9") + D("-9.95")

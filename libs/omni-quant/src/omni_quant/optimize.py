@@ -186,7 +186,10 @@ def validate_covariance(
 
 
 def estimate(
-    returns: pd.DataFrame, estimator: str = "sample", *, periods_per_year: int = 252,
+    returns: pd.DataFrame,
+    estimator: str = "sample",
+    *,
+    periods_per_year: int = 252,
     span: int = 180,
 ) -> tuple[pd.Series, pd.DataFrame, str]:
     """Annualised mean returns and covariance (PyPortfolioOpt's estimators) and a note."""
@@ -200,15 +203,11 @@ def estimate(
     if estimator == "sample":
         cov = returns.cov() * periods_per_year
     elif estimator == "ledoit_wolf":
-        cs = risk_models.CovarianceShrinkage(
-            returns, returns_data=True, frequency=periods_per_year
-        )
+        cs = risk_models.CovarianceShrinkage(returns, returns_data=True, frequency=periods_per_year)
         cov = cs.ledoit_wolf()
         note = f"ledoit-wolf shrinkage {float(cs.delta):.3f}"
     else:
-        cov = risk_models.exp_cov(
-            returns, returns_data=True, span=span, frequency=periods_per_year
-        )
+        cov = risk_models.exp_cov(returns, returns_data=True, span=span, frequency=periods_per_year)
         note = f"exponential covariance span {span}"
     return mu, cov, note
 
@@ -273,7 +272,9 @@ def _current(assets: list[str], c: Constraints) -> np.ndarray:
     return np.array([c.current_weights.get(a, 0.0) for a in assets], dtype=float)
 
 
-def _sector_rows(assets: list[str], c: Constraints, lo: np.ndarray) -> list[tuple[SectorCap, np.ndarray]]:
+def _sector_rows(
+    assets: list[str], c: Constraints, lo: np.ndarray
+) -> list[tuple[SectorCap, np.ndarray]]:
     index = {a: i for i, a in enumerate(assets)}
     rows = []
     for cap in c.sector_caps:
@@ -431,9 +432,13 @@ def mean_variance(
     ret, vol, sharpe = portfolio_stats(w, mu, cov, risk_free_rate)
     weights = pd.Series(w, index=assets)
     result = OptimizationResult(
-        weights=weights, expected_return=ret, volatility=vol, sharpe=sharpe,
+        weights=weights,
+        expected_return=ret,
+        volatility=vol,
+        sharpe=sharpe,
         turnover=float(0.5 * np.abs(w - w0).sum()),
-        risk_contributions=risk_contributions(w, cov), method=f"mean_variance:{target}",
+        risk_contributions=risk_contributions(w, cov),
+        method=f"mean_variance:{target}",
         status=str(prob.status),
     )
     if frontier_points and mu is not None:
@@ -564,13 +569,20 @@ def black_litterman_posterior(
     if (conf > 0).any():
         idz = np.diag(
             BlackLittermanModel.idzorek_method(
-                [max(x, 1e-12) for x in conf], sigma, pi.to_numpy().reshape(-1, 1),
-                q.reshape(-1, 1), p, tau, risk_aversion,
+                [max(x, 1e-12) for x in conf],
+                sigma,
+                pi.to_numpy().reshape(-1, 1),
+                q.reshape(-1, 1),
+                p,
+                tau,
+                risk_aversion,
             )
         )
         for k in np.flatnonzero(conf > 0):
             omega[k, k] = idz[k]
-    bl = BlackLittermanModel(cov, pi=pi, Q=q, P=p, omega=omega, tau=tau, risk_aversion=risk_aversion)
+    bl = BlackLittermanModel(
+        cov, pi=pi, Q=q, P=p, omega=omega, tau=tau, risk_aversion=risk_aversion
+    )
     post = bl.bl_returns()
     post_cov = bl.bl_cov()
     return pd.Series(post, index=assets, dtype=float), post_cov, pi
@@ -591,12 +603,21 @@ def black_litterman(
 ) -> OptimizationResult:
     """Mean-variance on the Black-Litterman posterior returns and covariance."""
     post, post_cov, _ = black_litterman_posterior(
-        cov, views, market_caps=market_caps, risk_aversion=risk_aversion, tau=tau,
+        cov,
+        views,
+        market_caps=market_caps,
+        risk_aversion=risk_aversion,
+        tau=tau,
         risk_free_rate=risk_free_rate,
     )
     res = mean_variance(
-        post, post_cov, target, target_volatility=target_volatility,
-        target_return=target_return, risk_free_rate=risk_free_rate, constraints=constraints,
+        post,
+        post_cov,
+        target,
+        target_volatility=target_volatility,
+        target_return=target_return,
+        risk_free_rate=risk_free_rate,
+        constraints=constraints,
     )
     res.method = f"black_litterman:{target}"
     res.posterior_returns = post
@@ -607,8 +628,12 @@ def black_litterman(
 
 
 def risk_parity(
-    cov: pd.DataFrame, budgets: Mapping[str, float] | None = None, *,
-    mu: pd.Series | None = None, risk_free_rate: float = 0.0, budget: float = 1.0,
+    cov: pd.DataFrame,
+    budgets: Mapping[str, float] | None = None,
+    *,
+    mu: pd.Series | None = None,
+    risk_free_rate: float = 0.0,
+    budget: float = 1.0,
 ) -> OptimizationResult:
     """Equal (or budgeted) risk contribution, long-only: the convex program of Spinu (2013),
     min ½xᵀΣx - Σ b_i log x_i, whose solution scaled to the budget has risk contributions
@@ -636,12 +661,18 @@ def risk_parity(
     _solve(prob, Constraints(), "risk_parity")
     xv = _erc_polish(np.asarray(x.value, dtype=float), (m + m.T) / (2 * scale), b)
     w = budget * xv / xv.sum()
-    ret, vol, sharpe = portfolio_stats(w, mu.reindex(assets) if mu is not None else None, cov,
-                                       risk_free_rate)
+    ret, vol, sharpe = portfolio_stats(
+        w, mu.reindex(assets) if mu is not None else None, cov, risk_free_rate
+    )
     return OptimizationResult(
-        weights=pd.Series(w, index=assets), expected_return=ret, volatility=vol, sharpe=sharpe,
-        turnover=float("nan"), risk_contributions=risk_contributions(w, cov),
-        method="risk_parity", status=str(prob.status),
+        weights=pd.Series(w, index=assets),
+        expected_return=ret,
+        volatility=vol,
+        sharpe=sharpe,
+        turnover=float("nan"),
+        risk_contributions=risk_contributions(w, cov),
+        method="risk_parity",
+        status=str(prob.status),
     )
 
 
@@ -706,7 +737,10 @@ def _cluster_var(cov: np.ndarray, items: np.ndarray, ivp_all: np.ndarray) -> flo
 
 
 def hrp(
-    cov: pd.DataFrame, linkage: str = "single", *, mu: pd.Series | None = None,
+    cov: pd.DataFrame,
+    linkage: str = "single",
+    *,
+    mu: pd.Series | None = None,
     risk_free_rate: float = 0.0,
 ) -> OptimizationResult:
     """Hierarchical risk parity (López de Prado 2016): cluster on the correlation distance
@@ -731,10 +765,15 @@ def hrp(
         corr = np.clip(s / np.outer(sd, sd), -1.0, 1.0)
         order = _hrp_order(corr, linkage)
         w = _hrp_bisect(s, order)
-    ret, vol, sharpe = portfolio_stats(w, mu.reindex(assets) if mu is not None else None, cov,
-                                       risk_free_rate)
+    ret, vol, sharpe = portfolio_stats(
+        w, mu.reindex(assets) if mu is not None else None, cov, risk_free_rate
+    )
     return OptimizationResult(
-        weights=pd.Series(w, index=assets), expected_return=ret, volatility=vol, sharpe=sharpe,
-        turnover=float("nan"), risk_contributions=risk_contributions(w, cov),
+        weights=pd.Series(w, index=assets),
+        expected_return=ret,
+        volatility=vol,
+        sharpe=sharpe,
+        turnover=float("nan"),
+        risk_contributions=risk_contributions(w, cov),
         method=f"hrp:{linkage}",
     )

@@ -314,8 +314,10 @@ class Account:
         return self.realized + self.unrealized + self.dividends - self.fees
 
     def open_lots(self, instrument: str | None = None) -> list[Lot]:
-        ps = [self.positions[instrument]] if instrument and instrument in self.positions else (
-            [] if instrument else list(self.positions.values())
+        ps = (
+            [self.positions[instrument]]
+            if instrument and instrument in self.positions
+            else ([] if instrument else list(self.positions.values()))
         )
         return [lot for p in ps for lot in p.lots]
 
@@ -363,8 +365,13 @@ class Changes:
 
 
 class Book:
-    def __init__(self, *, base_currency: str = "USD", wash_sale_days: int = 30,
-                 default_lot_method: LotMethod = LotMethod.FIFO) -> None:
+    def __init__(
+        self,
+        *,
+        base_currency: str = "USD",
+        wash_sale_days: int = 30,
+        default_lot_method: LotMethod = LotMethod.FIFO,
+    ) -> None:
         self.accounts: dict[str, Account] = {}
         self.base_currency = base_currency
         self.wash_sale_days = wash_sale_days
@@ -426,25 +433,34 @@ class Book:
         if pos is not None:
             self.changes.positions.add((acc.account_id, pos.instrument))
 
-    def _ledger(self, acc: Account, amount: Decimal, reason: str, ref: str, at: datetime,
-                entry_id: str) -> CashEntry:
+    def _ledger(
+        self, acc: Account, amount: Decimal, reason: str, ref: str, at: datetime, entry_id: str
+    ) -> CashEntry:
         acc.cash += amount
-        entry = CashEntry(entry_id, acc.account_id, amount, acc.base_currency, reason, ref, at,
-                          acc.cash)
+        entry = CashEntry(
+            entry_id, acc.account_id, amount, acc.base_currency, reason, ref, at, acc.cash
+        )
         self.changes.ledger.append(entry)
         return entry
 
     # ---- lot selection -------------------------------------------------------------------
 
-    def _order_lots(self, acc: Account, pos: Position, method: LotMethod,
-                    designated: Sequence[str]) -> list[Lot]:
+    def _order_lots(
+        self, acc: Account, pos: Position, method: LotMethod, designated: Sequence[str]
+    ) -> list[Lot]:
         lots = sorted(pos.lots, key=lambda lot: (lot.acquired_at, lot.seq))
         if method == LotMethod.LIFO:
             return lots[::-1]
         if method == LotMethod.HIGHEST_COST:
             long = pos.quantity > 0
-            return sorted(lots, key=lambda lot: (
-                -lot.cost_per_unit if long else lot.cost_per_unit, lot.acquired_at, lot.seq))
+            return sorted(
+                lots,
+                key=lambda lot: (
+                    -lot.cost_per_unit if long else lot.cost_per_unit,
+                    lot.acquired_at,
+                    lot.seq,
+                ),
+            )
         if method == LotMethod.SPECIFIC_LOT and designated:
             by_id = {lot.lot_id: lot for lot in lots}
             first = [by_id[i] for i in designated if i in by_id]
@@ -453,8 +469,9 @@ class Book:
 
     # ---- fills ---------------------------------------------------------------------------
 
-    def designate_lots(self, account_id: str, client_order_id: str,
-                       lot_ids: Sequence[str]) -> list[str]:
+    def designate_lots(
+        self, account_id: str, client_order_id: str, lot_ids: Sequence[str]
+    ) -> list[str]:
         acc = self.account(account_id, create=False)
         if not client_order_id:
             raise InvalidArgument("client_order_id is required")
@@ -501,13 +518,23 @@ class Book:
                 q = take if lot.quantity > 0 else -take  # signed quantity closed from the lot
                 realized = (fill.price - lot.cost_per_unit) * q
                 share = take / abs(lot.quantity)
-                adj = (lot.wash_adjustment * share)
+                adj = lot.wash_adjustment * share
                 lot.wash_adjustment -= adj
                 lot.quantity -= q
                 remaining += q
-                close = LotClose(lot.lot_id, acc.account_id, fill.instrument, q,
-                                 lot.cost_per_unit, fill.price, realized, lot.acquired_at,
-                                 fill.executed_at, fill.fill_id, wash_adjustment=adj)
+                close = LotClose(
+                    lot.lot_id,
+                    acc.account_id,
+                    fill.instrument,
+                    q,
+                    lot.cost_per_unit,
+                    fill.price,
+                    realized,
+                    lot.acquired_at,
+                    fill.executed_at,
+                    fill.fill_id,
+                    wash_adjustment=adj,
+                )
                 pos.realized += realized
                 st = fill.strategy_id
                 acc.strategy_realized[st] = acc.strategy_realized.get(st, ZERO) + realized
@@ -524,9 +551,15 @@ class Book:
         if remaining != 0:
             acc.lot_seq += 1
             opened = Lot(
-                lot_id=fill.fill_id, account_id=acc.account_id, instrument=fill.instrument,
-                quantity=remaining, original_quantity=remaining, cost_per_unit=fill.price,
-                acquired_at=fill.executed_at, fill_id=fill.fill_id, seq=acc.lot_seq,
+                lot_id=fill.fill_id,
+                account_id=acc.account_id,
+                instrument=fill.instrument,
+                quantity=remaining,
+                original_quantity=remaining,
+                cost_per_unit=fill.price,
+                acquired_at=fill.executed_at,
+                fill_id=fill.fill_id,
+                seq=acc.lot_seq,
             )
             pos.lots.append(opened)
             self.changes.lots[opened.lot_id] = opened
@@ -544,8 +577,9 @@ class Book:
             del pos.quantity_by_strategy[st]
         pos.updated_at = fill.executed_at
         amount = -(signed * fill.price) - fill.fee
-        entry = self._ledger(acc, amount, "fill", fill.fill_id, fill.executed_at,
-                             f"fill:{fill.fill_id}")
+        entry = self._ledger(
+            acc, amount, "fill", fill.fill_id, fill.executed_at, f"fill:{fill.fill_id}"
+        )
         self._touch(acc, pos)
         self.changes.wash_sales.extend(wash)
         acc.wash_sales.extend(wash)
@@ -556,8 +590,9 @@ class Book:
     def _window(self) -> timedelta:
         return timedelta(days=self.wash_sale_days)
 
-    def _wash_before(self, acc: Account, pos: Position, close: LotClose,
-                     tax_loss: Decimal) -> tuple[LotClose, list[WashSale]]:
+    def _wash_before(
+        self, acc: Account, pos: Position, close: LotClose, tax_loss: Decimal
+    ) -> tuple[LotClose, list[WashSale]]:
         """A loss on a long lot, with other shares bought within the window before the sale:
         the loss is disallowed up to their quantity and moves into their basis. What is not
         matched stays open to the "after" rule (`_wash_after`)."""
@@ -583,16 +618,39 @@ class Book:
             self.changes.lots[lot.lot_id] = lot
             left -= m
             disallowed += amount
-            out.append(WashSale(acc.account_id, pos.instrument, close.lot_id, lot.lot_id, m,
-                                amount, close.closed_at, "before", close.long_term))
+            out.append(
+                WashSale(
+                    acc.account_id,
+                    pos.instrument,
+                    close.lot_id,
+                    lot.lot_id,
+                    m,
+                    amount,
+                    close.closed_at,
+                    "before",
+                    close.long_term,
+                )
+            )
         if left > 0:
-            sale = LossSale(f"{close.fill_id}:{close.lot_id}", acc.account_id, pos.instrument,
-                            close.closed_at, left, left, per_unit, close.long_term)
+            sale = LossSale(
+                f"{close.fill_id}:{close.lot_id}",
+                acc.account_id,
+                pos.instrument,
+                close.closed_at,
+                left,
+                left,
+                per_unit,
+                close.long_term,
+            )
             acc.loss_sales.append(sale)
             self.changes.loss_sales[sale.sale_id] = sale
         if disallowed:
-            close = LotClose(**{**{f: getattr(close, f) for f in close.__dataclass_fields__},
-                                "wash_disallowed": disallowed})
+            close = LotClose(
+                **{
+                    **{f: getattr(close, f) for f in close.__dataclass_fields__},
+                    "wash_disallowed": disallowed,
+                }
+            )
         return close, out
 
     def _wash_after(self, acc: Account, lot: Lot) -> list[WashSale]:
@@ -611,8 +669,19 @@ class Book:
             lot.wash_used += m
             lot.wash_adjustment += amount
             self.changes.loss_sales[sale.sale_id] = sale
-            out.append(WashSale(acc.account_id, lot.instrument, sale.sale_id, lot.lot_id, m,
-                                amount, lot.acquired_at, "after", sale.long_term))
+            out.append(
+                WashSale(
+                    acc.account_id,
+                    lot.instrument,
+                    sale.sale_id,
+                    lot.lot_id,
+                    m,
+                    amount,
+                    lot.acquired_at,
+                    "after",
+                    sale.long_term,
+                )
+            )
         return out
 
     def wash_window_open(self, account_id: str, instrument: str, now: datetime) -> bool:
@@ -620,19 +689,24 @@ class Book:
         acc = self.accounts.get(account_id)
         if acc is None:
             return False
-        return any(s.instrument == instrument and s.remaining > 0
-                   and s.at <= now <= s.at + self._window() for s in acc.loss_sales)
+        return any(
+            s.instrument == instrument and s.remaining > 0 and s.at <= now <= s.at + self._window()
+            for s in acc.loss_sales
+        )
 
-    def recent_purchase(self, account_id: str, instrument: str, now: datetime,
-                        exclude: Iterable[str] = ()) -> bool:
+    def recent_purchase(
+        self, account_id: str, instrument: str, now: datetime, exclude: Iterable[str] = ()
+    ) -> bool:
         """True when shares of `instrument` were bought within the window before `now`
         (other than the lots in `exclude`)."""
         acc = self.accounts.get(account_id)
         if acc is None:
             return False
         skip = set(exclude)
-        return any(i == instrument and lot_id not in skip and now - self._window() <= at <= now
-                   for i, at, lot_id in acc.purchases)
+        return any(
+            i == instrument and lot_id not in skip and now - self._window() <= at <= now
+            for i, at, lot_id in acc.purchases
+        )
 
     # ---- marks, cash, corporate actions --------------------------------------------------
 
@@ -649,8 +723,9 @@ class Book:
             changed.append(pos)
         return changed
 
-    def adjust_cash(self, account_id: str, amount: Decimal, reason: str, reference_id: str,
-                    at: datetime) -> CashEntry | None:
+    def adjust_cash(
+        self, account_id: str, amount: Decimal, reason: str, reference_id: str, at: datetime
+    ) -> CashEntry | None:
         if not reference_id:
             raise InvalidArgument("reference_id is required (the idempotency key)")
         if amount == 0:
@@ -663,8 +738,14 @@ class Book:
                 f"withdrawal of {-amount} exceeds the cash balance {acc.cash} of {account_id}"
             )
         acc.cash_refs.add(reference_id)
-        entry = self._ledger(acc, amount, reason or ("deposit" if amount > 0 else "withdrawal"),
-                             reference_id, at, f"cash:{reference_id}")
+        entry = self._ledger(
+            acc,
+            amount,
+            reason or ("deposit" if amount > 0 else "withdrawal"),
+            reference_id,
+            at,
+            f"cash:{reference_id}",
+        )
         self._touch(acc)
         return entry
 
@@ -674,8 +755,9 @@ class Book:
         self._touch(acc)
         return acc.lot_method
 
-    def split(self, account_id: str, action_id: str, instrument: str, ratio: Decimal,
-              at: datetime) -> CorporateActionResult | None:
+    def split(
+        self, account_id: str, action_id: str, instrument: str, ratio: Decimal, at: datetime
+    ) -> CorporateActionResult | None:
         if ratio <= 0:
             raise InvalidArgument(f"split ratio must be positive, got {ratio}")
         acc = self.account(account_id)
@@ -705,8 +787,9 @@ class Book:
         self._touch(acc, pos)
         return CorporateActionResult(acc, pos, None)
 
-    def cash_dividend(self, account_id: str, action_id: str, instrument: str,
-                      per_share: Decimal, at: datetime) -> CorporateActionResult | None:
+    def cash_dividend(
+        self, account_id: str, action_id: str, instrument: str, per_share: Decimal, at: datetime
+    ) -> CorporateActionResult | None:
         if per_share <= 0:
             raise InvalidArgument(f"dividend per share must be positive, got {per_share}")
         acc = self.account(account_id)
@@ -721,19 +804,24 @@ class Book:
         pos.dividends += amount
         acc.dividends += amount
         pos.updated_at = at
-        entry = self._ledger(acc, amount, "dividend", action_id, at,
-                             f"div:{action_id}:{account_id}")
+        entry = self._ledger(
+            acc, amount, "dividend", action_id, at, f"div:{action_id}:{account_id}"
+        )
         self._touch(acc, pos)
         return CorporateActionResult(acc, pos, entry)
 
     def holders(self, instrument: str) -> list[str]:
-        return sorted(a.account_id for a in self.accounts.values()
-                      if instrument in a.positions and a.positions[instrument].lots)
+        return sorted(
+            a.account_id
+            for a in self.accounts.values()
+            if instrument in a.positions and a.positions[instrument].lots
+        )
 
     # ---- tax view ------------------------------------------------------------------------
 
-    def tax_realized(self, account_id: str, since: datetime | None = None,
-                     until: datetime | None = None) -> dict[str, Decimal]:
+    def tax_realized(
+        self, account_id: str, since: datetime | None = None, until: datetime | None = None
+    ) -> dict[str, Decimal]:
         """Realised gains for tax, net of wash-sale adjustments: short- and long-term."""
         acc = self.account(account_id, create=False)
         out = {"short_term": ZERO, "long_term": ZERO, "disallowed": ZERO}

@@ -47,7 +47,9 @@ class PortfolioManagerSettings(ServiceSettings):
     publish_interval: float = Field(default=1.0, gt=0)
     nav_interval: float = Field(default=60.0, gt=0)
     wash_sale_days: int = Field(default=30, ge=0)
-    default_lot_method: str = Field(default="FIFO", pattern="^(FIFO|LIFO|HIGHEST_COST|SPECIFIC_LOT)$")
+    default_lot_method: str = Field(
+        default="FIFO", pattern="^(FIFO|LIFO|HIGHEST_COST|SPECIFIC_LOT)$"
+    )
     default_lot_size: float = Field(default=1.0, gt=0)
     # JSON maps, e.g. OMNI_LOT_SIZES='{"ESZ6.XCME": 1, "EURUSD.FX": 1000}'
     lot_sizes: dict[str, float] = Field(default_factory=dict)
@@ -70,10 +72,14 @@ def build(
     topics: dict[str, str] | None = None,
     bus_overrides: dict[str, Any] | None = None,
 ) -> Service:
-    svc = Service(settings, clock=clock, topics=topics, bus_overrides=bus_overrides,
-                  durable_dedupe=False)
-    book = Book(base_currency=settings.base_currency, wash_sale_days=settings.wash_sale_days,
-                default_lot_method=LotMethod[settings.default_lot_method])
+    svc = Service(
+        settings, clock=clock, topics=topics, bus_overrides=bus_overrides, durable_dedupe=False
+    )
+    book = Book(
+        base_currency=settings.base_currency,
+        wash_sale_days=settings.wash_sale_days,
+        default_lot_method=LotMethod[settings.default_lot_method],
+    )
     repo = PortfolioRepository(svc.db)
     channel_holder: dict[str, Any] = {}
 
@@ -90,11 +96,19 @@ def build(
         await svc.publish(UPDATES, account_id, event)
 
     core = PortfolioCore(
-        book, repo, publish, now=svc.clock.now, submit_order=submit_order,
-        lot_sizes=settings.lot_sizes, default_lot_size=settings.default_lot_size,
-        replacements=settings.replacements, sectors=settings.sectors,
-        transaction_cost_bps=settings.transaction_cost_bps, nav_interval=settings.nav_interval,
-        rebalance_interval=settings.rebalance_interval, history_max=settings.history_max,
+        book,
+        repo,
+        publish,
+        now=svc.clock.now,
+        submit_order=submit_order,
+        lot_sizes=settings.lot_sizes,
+        default_lot_size=settings.default_lot_size,
+        replacements=settings.replacements,
+        sectors=settings.sectors,
+        transaction_cost_bps=settings.transaction_cost_bps,
+        nav_interval=settings.nav_interval,
+        rebalance_interval=settings.rebalance_interval,
+        history_max=settings.history_max,
         history_timeframe=settings.history_timeframe,
     )
     svc.add_servicer(add_to_server, PortfolioServicer(core), FULL_NAME)
@@ -117,19 +131,27 @@ def build(
 
     @svc.on_event(MARKET, md.Trade)
     async def on_trade(event: md.Trade, ctx: Any) -> None:
-        core.on_price(event.instrument_id.value, event.price,
-                      cv.from_ts(event.time) or svc.clock.now())
+        core.on_price(
+            event.instrument_id.value, event.price, cv.from_ts(event.time) or svc.clock.now()
+        )
 
     @svc.on_event(MARKET, md.Quote)
     async def on_quote(event: md.Quote, ctx: Any) -> None:
         if event.bid > 0 and event.ask > 0:
-            core.on_price(event.instrument_id.value, (event.bid + event.ask) / 2,
-                          cv.from_ts(event.time) or svc.clock.now())
+            core.on_price(
+                event.instrument_id.value,
+                (event.bid + event.ask) / 2,
+                cv.from_ts(event.time) or svc.clock.now(),
+            )
 
     @svc.on_event(MARKET, md.Bar)
     async def on_bar(event: md.Bar, ctx: Any) -> None:
-        core.on_bar(event.instrument_id.value, event.timeframe, event.close,
-                    cv.from_ts(event.end) or svc.clock.now())
+        core.on_bar(
+            event.instrument_id.value,
+            event.timeframe,
+            event.close,
+            cv.from_ts(event.end) or svc.clock.now(),
+        )
 
     svc.every(settings.publish_interval, core.flush, name="publish")
     svc.every(settings.rebalance_check_interval, core.check_standing, name="rebalance-check")

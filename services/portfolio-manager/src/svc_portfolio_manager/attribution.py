@@ -23,8 +23,15 @@ import numpy as np
 import pandas as pd
 from omni_core.errors import InvalidArgument
 
-__all__ = ["Segment", "BrinsonResult", "brinson_fachler", "FactorResult", "factor_attribution",
-           "fama_french", "FF_NAMES"]
+__all__ = [
+    "Segment",
+    "BrinsonResult",
+    "brinson_fachler",
+    "FactorResult",
+    "factor_attribution",
+    "fama_french",
+    "FF_NAMES",
+]
 
 FF_NAMES = {"market": "Mkt-RF", "size": "SMB", "value": "HML"}
 
@@ -50,8 +57,10 @@ class BrinsonResult:
 
 
 def brinson_fachler(
-    portfolio: Mapping[str, float], benchmark: Mapping[str, float],
-    returns: Mapping[str, float], segments: Mapping[str, str],
+    portfolio: Mapping[str, float],
+    benchmark: Mapping[str, float],
+    returns: Mapping[str, float],
+    segments: Mapping[str, str],
 ) -> BrinsonResult:
     if not benchmark:
         raise InvalidArgument("benchmark weights are empty")
@@ -86,8 +95,18 @@ def brinson_fachler(
         wb = sum(w for i, w in bw.items() if seg[i] == s)
         rb = sum(w * rets[i] for i, w in bw.items() if seg[i] == s) / wb if wb else rb_total
         rp = sum(w * rets[i] for i, w in pw.items() if seg[i] == s) / wp if wp else rb
-        out.append(Segment(s, wp, wb, rp, rb, (wp - wb) * (rb - rb_total), wb * (rp - rb),
-                           (wp - wb) * (rp - rb)))
+        out.append(
+            Segment(
+                s,
+                wp,
+                wb,
+                rp,
+                rb,
+                (wp - wb) * (rb - rb_total),
+                wb * (rp - rb),
+                (wp - wb) * (rp - rb),
+            )
+        )
     return BrinsonResult(rp_total, rb_total, rp_total - rb_total, out)
 
 
@@ -109,15 +128,19 @@ def fama_french() -> pd.DataFrame:
 
     from arch.data import frenchdata
 
-    df = pd.read_csv(Path(frenchdata.__file__).with_name("frenchdata.csv.gz"),
-                     dtype={"Date": str}).set_index("Date")
+    df = pd.read_csv(
+        Path(frenchdata.__file__).with_name("frenchdata.csv.gz"), dtype={"Date": str}
+    ).set_index("Date")
     cols = [c for c in ("Mkt-RF", "SMB", "HML", "RF") if c in df.columns]
     return df[cols].astype(float) / 100.0
 
 
 def factor_attribution(
-    portfolio_returns: Sequence[float], factor_returns: Mapping[str, Sequence[float]] | None = None,
-    *, factors: Sequence[str] = (), periods: Sequence[str] = (),
+    portfolio_returns: Sequence[float],
+    factor_returns: Mapping[str, Sequence[float]] | None = None,
+    *,
+    factors: Sequence[str] = (),
+    periods: Sequence[str] = (),
 ) -> FactorResult:
     import statsmodels.api as sm
 
@@ -132,24 +155,28 @@ def factor_attribution(
         x = np.column_stack([np.asarray(list(factor_returns[k]), dtype=float) for k in names])
         if x.shape[0] != y.size:
             raise InvalidArgument(
-                f"factor returns have {x.shape[0]} periods, portfolio returns {y.size}")
+                f"factor returns have {x.shape[0]} periods, portfolio returns {y.size}"
+            )
     else:
         if not periods:
             raise InvalidArgument(
                 "no factor returns given: pass factor_returns, or periods (YYYYMM) to use the "
-                "Fama-French factors shipped with arch")
+                "Fama-French factors shipped with arch"
+            )
         if len(periods) != y.size:
             raise InvalidArgument(f"{len(periods)} periods for {y.size} portfolio returns")
         ff = fama_french()
         wanted = list(factors) or list(FF_NAMES)
         unknown = [f for f in wanted if f not in FF_NAMES]
         if unknown:
-            raise InvalidArgument(f"factors {unknown} are not in the shipped Fama-French set "
-                                  f"{sorted(FF_NAMES)}")
+            raise InvalidArgument(
+                f"factors {unknown} are not in the shipped Fama-French set {sorted(FF_NAMES)}"
+            )
         absent = [p for p in periods if p not in ff.index]
         if absent:
-            raise InvalidArgument(f"periods outside the Fama-French data (1926-07..2018-11): "
-                                  f"{absent[:5]}")
+            raise InvalidArgument(
+                f"periods outside the Fama-French data (1926-07..2018-11): {absent[:5]}"
+            )
         sub = ff.loc[list(periods)]
         names = wanted
         x = sub[[FF_NAMES[f] for f in wanted]].to_numpy()
@@ -161,12 +188,21 @@ def factor_attribution(
     if y.size <= k + 1:
         raise InvalidArgument(f"{y.size} periods are too few for {k} factors and an intercept")
     if np.linalg.matrix_rank(np.column_stack([np.ones(y.size), x])) < k + 1:
-        raise InvalidArgument("factor returns are collinear (or constant): the regression is "
-                              "not identified")
+        raise InvalidArgument(
+            "factor returns are collinear (or constant): the regression is not identified"
+        )
     fit = sm.OLS(y, sm.add_constant(x)).fit()
     beta = fit.params[1:]
-    contrib = {n: float(b * x[:, j].sum()) for j, (n, b) in enumerate(zip(names, beta, strict=True))}
+    contrib = {
+        n: float(b * x[:, j].sum()) for j, (n, b) in enumerate(zip(names, beta, strict=True))
+    }
     total = float(y.sum())
-    return FactorResult(total, float(fit.params[0]), float(fit.rsquared),
-                        {n: float(b) for n, b in zip(names, beta, strict=True)}, contrib,
-                        total - sum(contrib.values()), source)
+    return FactorResult(
+        total,
+        float(fit.params[0]),
+        float(fit.rsquared),
+        {n: float(b) for n, b in zip(names, beta, strict=True)},
+        contrib,
+        total - sum(contrib.values()),
+        source,
+    )

@@ -66,10 +66,15 @@ def fill_from_pb(f: om.Fill, account_id: str, now: datetime) -> Fill:
     if side is None:
         raise InvalidArgument(f"fill {f.fill_id} has no side")
     return Fill(
-        fill_id=f.fill_id, account_id=f.account_id or account_id,
-        instrument=f.instrument_id.value, side=side, quantity=dec(f.quantity),
-        price=dec(f.price), fee=from_d(f.fee, "fee"),
-        executed_at=from_ts(f.executed_at, now) or now, strategy_id=f.strategy_id,
+        fill_id=f.fill_id,
+        account_id=f.account_id or account_id,
+        instrument=f.instrument_id.value,
+        side=side,
+        quantity=dec(f.quantity),
+        price=dec(f.price),
+        fee=from_d(f.fee, "fee"),
+        executed_at=from_ts(f.executed_at, now) or now,
+        strategy_id=f.strategy_id,
         client_order_id=f.client_order_id,
     )
 
@@ -77,45 +82,74 @@ def fill_from_pb(f: om.Fill, account_id: str, now: datetime) -> Fill:
 def position_pb(pos: Position, nav: Decimal) -> pb.Position:
     mv = pos.market_value
     return pb.Position(
-        account_id=pos.account_id, instrument_id=inst(pos.instrument),
-        quantity=float(pos.quantity), average_cost=float(pos.average_cost),
-        market_price=float(pos.price), market_value=D(mv), cost_basis=D(pos.cost_basis),
-        unrealized_pnl=D(pos.unrealized), realized_pnl=D(pos.realized), day_pnl=D(pos.day_pnl),
-        currency="", weight=float(mv / nav) if nav > 0 else 0.0, updated_at=ts(pos.updated_at),
+        account_id=pos.account_id,
+        instrument_id=inst(pos.instrument),
+        quantity=float(pos.quantity),
+        average_cost=float(pos.average_cost),
+        market_price=float(pos.price),
+        market_value=D(mv),
+        cost_basis=D(pos.cost_basis),
+        unrealized_pnl=D(pos.unrealized),
+        realized_pnl=D(pos.realized),
+        day_pnl=D(pos.day_pnl),
+        currency="",
+        weight=float(mv / nav) if nav > 0 else 0.0,
+        updated_at=ts(pos.updated_at),
         quantity_by_strategy={k: float(v) for k, v in pos.quantity_by_strategy.items()},
     )
 
 
 def pnl_pb(acc: Account, now: datetime, strategy_id: str = "") -> pb.PnlSummary:
     return pb.PnlSummary(
-        account_id=acc.account_id, strategy_id=strategy_id, realized=D(acc.realized),
-        unrealized=D(acc.unrealized), fees=D(acc.fees), dividends=D(acc.dividends),
-        total=D(acc.total_pnl), day=D(acc.day_pnl), currency=acc.base_currency, as_of=ts(now),
+        account_id=acc.account_id,
+        strategy_id=strategy_id,
+        realized=D(acc.realized),
+        unrealized=D(acc.unrealized),
+        fees=D(acc.fees),
+        dividends=D(acc.dividends),
+        total=D(acc.total_pnl),
+        day=D(acc.day_pnl),
+        currency=acc.base_currency,
+        as_of=ts(now),
     )
 
 
 def cash_pb(acc: Account) -> pb.CashBalance:
-    return pb.CashBalance(currency=acc.base_currency, settled=D(acc.cash), available=D(acc.cash),
-                          reserved=D(ZERO))
+    return pb.CashBalance(
+        currency=acc.base_currency, settled=D(acc.cash), available=D(acc.cash), reserved=D(ZERO)
+    )
 
 
 def lot_pb(lot: Lot, mark: Decimal | None, now: datetime) -> pb.TaxLot:
     price = mark if mark is not None else lot.cost_per_unit
     return pb.TaxLot(
-        lot_id=lot.lot_id, account_id=lot.account_id, instrument_id=inst(lot.instrument),
-        quantity=float(lot.quantity), original_quantity=float(lot.original_quantity),
-        cost_per_unit=float(lot.cost_per_unit), cost_basis=D(lot.tax_basis),
+        lot_id=lot.lot_id,
+        account_id=lot.account_id,
+        instrument_id=inst(lot.instrument),
+        quantity=float(lot.quantity),
+        original_quantity=float(lot.original_quantity),
+        cost_per_unit=float(lot.cost_per_unit),
+        cost_basis=D(lot.tax_basis),
         unrealized_pnl=D((price - lot.cost_per_unit) * lot.quantity),
-        acquired_at=ts(lot.acquired_at), long_term=lot.is_long_term(now), fill_id=lot.fill_id,
+        acquired_at=ts(lot.acquired_at),
+        long_term=lot.is_long_term(now),
+        fill_id=lot.fill_id,
     )
 
 
 def closed_lot_pb(c: LotClose) -> pb.TaxLot:
     return pb.TaxLot(
-        lot_id=c.lot_id, account_id=c.account_id, instrument_id=inst(c.instrument),
-        quantity=0.0, original_quantity=float(c.quantity), cost_per_unit=float(c.cost_per_unit),
-        cost_basis=D(c.quantity * c.cost_per_unit), unrealized_pnl=D(ZERO),
-        acquired_at=ts(c.acquired_at), long_term=c.long_term, fill_id=c.lot_id,
+        lot_id=c.lot_id,
+        account_id=c.account_id,
+        instrument_id=inst(c.instrument),
+        quantity=0.0,
+        original_quantity=float(c.quantity),
+        cost_per_unit=float(c.cost_per_unit),
+        cost_basis=D(c.quantity * c.cost_per_unit),
+        unrealized_pnl=D(ZERO),
+        acquired_at=ts(c.acquired_at),
+        long_term=c.long_term,
+        fill_id=c.lot_id,
     )
 
 
@@ -123,11 +157,17 @@ def portfolio_pb(acc: Account, now: datetime) -> pb.Portfolio:
     nav = acc.nav
     gross = acc.gross_exposure
     return pb.Portfolio(
-        account_id=acc.account_id, base_currency=acc.base_currency, nav=D(nav), cash=D(acc.cash),
-        gross_exposure=D(gross), net_exposure=D(acc.net_exposure),
+        account_id=acc.account_id,
+        base_currency=acc.base_currency,
+        nav=D(nav),
+        cash=D(acc.cash),
+        gross_exposure=D(gross),
+        net_exposure=D(acc.net_exposure),
         leverage=float(gross / nav) if nav > 0 else 0.0,
         positions=[position_pb(p, nav) for _, p in sorted(acc.positions.items()) if p.lots],
-        cash_balances=[cash_pb(acc)], pnl=pnl_pb(acc, now), lot_method=int(acc.lot_method),
+        cash_balances=[cash_pb(acc)],
+        pnl=pnl_pb(acc, now),
+        lot_method=int(acc.lot_method),
         as_of=ts(now),
     )
 

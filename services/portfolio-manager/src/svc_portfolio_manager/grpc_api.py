@@ -61,15 +61,21 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
         acc = self.core.account(_require(request.account_id))
         size, offset = _page(request.page)
         nav = acc.nav
-        rows = [p for _, p in sorted(acc.positions.items())
-                if (p.lots or (request.include_flat and p.realized != ZERO))
-                and (not request.strategy_id or request.strategy_id in p.quantity_by_strategy)]
-        chunk = rows[offset:offset + size]
+        rows = [
+            p
+            for _, p in sorted(acc.positions.items())
+            if (p.lots or (request.include_flat and p.realized != ZERO))
+            and (not request.strategy_id or request.strategy_id in p.quantity_by_strategy)
+        ]
+        chunk = rows[offset : offset + size]
         more = offset + size < len(rows)
         return pb.ListPositionsResponse(
             positions=[cv.position_pb(p, nav) for p in chunk],
-            page={"next_page_token": _token(offset + size) if more else "",
-                  "total_size": len(rows)})
+            page={
+                "next_page_token": _token(offset + size) if more else "",
+                "total_size": len(rows),
+            },
+        )
 
     async def GetPosition(self, request: Any, context: Any) -> pb.GetPositionResponse:
         acc = self.core.account(_require(request.account_id))
@@ -84,14 +90,19 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
     async def GetPnl(self, request: Any, context: Any) -> pb.GetPnlResponse:
         acc = self.core.account(_require(request.account_id))
         now = self._now()
-        by = [pb.PnlSummary(account_id=acc.account_id, strategy_id=s,
-                            realized=cv.D(acc.strategy_realized.get(s, ZERO)),
-                            fees=cv.D(acc.strategy_fees.get(s, ZERO)),
-                            total=cv.D(acc.strategy_realized.get(s, ZERO)
-                                       - acc.strategy_fees.get(s, ZERO)),
-                            currency=acc.base_currency, as_of=cv.ts(now))
-              for s in sorted(set(acc.strategy_realized) | set(acc.strategy_fees))
-              if not request.strategy_id or s == request.strategy_id]
+        by = [
+            pb.PnlSummary(
+                account_id=acc.account_id,
+                strategy_id=s,
+                realized=cv.D(acc.strategy_realized.get(s, ZERO)),
+                fees=cv.D(acc.strategy_fees.get(s, ZERO)),
+                total=cv.D(acc.strategy_realized.get(s, ZERO) - acc.strategy_fees.get(s, ZERO)),
+                currency=acc.base_currency,
+                as_of=cv.ts(now),
+            )
+            for s in sorted(set(acc.strategy_realized) | set(acc.strategy_fees))
+            if not request.strategy_id or s == request.strategy_id
+        ]
         return pb.GetPnlResponse(pnl=cv.pnl_pb(acc, now), by_strategy=by)
 
     async def GetCashBalances(self, request: Any, context: Any) -> pb.GetCashBalancesResponse:
@@ -100,9 +111,13 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
 
     async def AdjustCash(self, request: Any, context: Any) -> pb.AdjustCashResponse:
         amount = cv.from_d(request.amount.amount, "amount")
-        acc = await self.core.adjust_cash(_require(request.account_id), amount,
-                                          request.amount.currency, request.reason,
-                                          request.reference_id)
+        acc = await self.core.adjust_cash(
+            _require(request.account_id),
+            amount,
+            request.amount.currency,
+            request.reason,
+            request.reference_id,
+        )
         return pb.AdjustCashResponse(balance=cv.cash_pb(acc))
 
     async def ListTaxLots(self, request: Any, context: Any) -> pb.ListTaxLotsResponse:
@@ -114,14 +129,21 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
         for i, pos in sorted(acc.positions.items()):
             if inst and i != inst:
                 continue
-            rows += [cv.lot_pb(lot, pos.mark, now)
-                     for lot in sorted(pos.lots, key=lambda x: (x.acquired_at, x.seq))]
+            rows += [
+                cv.lot_pb(lot, pos.mark, now)
+                for lot in sorted(pos.lots, key=lambda x: (x.acquired_at, x.seq))
+            ]
         if request.include_closed:
             rows += [cv.closed_lot_pb(c) for c in acc.closed if not inst or c.instrument == inst]
-        chunk = rows[offset:offset + size]
+        chunk = rows[offset : offset + size]
         more = offset + size < len(rows)
-        return pb.ListTaxLotsResponse(lots=chunk, page={
-            "next_page_token": _token(offset + size) if more else "", "total_size": len(rows)})
+        return pb.ListTaxLotsResponse(
+            lots=chunk,
+            page={
+                "next_page_token": _token(offset + size) if more else "",
+                "total_size": len(rows),
+            },
+        )
 
     async def SetLotMethod(self, request: Any, context: Any) -> pb.SetLotMethodResponse:
         m = cv.lot_method_from_pb(request.lot_method)
@@ -129,8 +151,9 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
         return pb.SetLotMethodResponse(lot_method=int(got))
 
     async def DesignateLots(self, request: Any, context: Any) -> pb.DesignateLotsResponse:
-        lots = await self.core.designate_lots(_require(request.account_id),
-                                              request.client_order_id, list(request.lot_ids))
+        lots = await self.core.designate_lots(
+            _require(request.account_id), request.client_order_id, list(request.lot_ids)
+        )
         return pb.DesignateLotsResponse(lots=len(lots))
 
     async def Optimize(self, request: Any, context: Any) -> pb.OptimizeResponse:
@@ -154,14 +177,23 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
             raise InvalidArgument("targets or optimization_id is required")
         method = cv.lot_method_from_pb(request.lot_method, allow_unspecified=True)
         rid, trades, realized, order_ids = await self.core.rebalance(
-            account_id, request.strategy_id, dict(targets),
+            account_id,
+            request.strategy_id,
+            dict(targets),
             drift_threshold=request.drift_threshold,
             min_notional=cv.from_d(request.min_trade_notional, "min_trade_notional"),
-            dry_run=request.dry_run, lot_method=method, lot_sizes=dict(request.lot_sizes))
+            dry_run=request.dry_run,
+            lot_method=method,
+            lot_sizes=dict(request.lot_sizes),
+        )
         if request.standing:
-            await self.core.set_standing(account_id, request.strategy_id, dict(targets),
-                                         request.drift_threshold,
-                                         None if request.dry_run else self._now())
+            await self.core.set_standing(
+                account_id,
+                request.strategy_id,
+                dict(targets),
+                request.drift_threshold,
+                None if request.dry_run else self._now(),
+            )
         acc = self.core.account(account_id)
         nav = acc.nav
         turnover = float(sum((t.notional for t in trades), ZERO) / nav / 2) if nav > 0 else 0.0
@@ -170,7 +202,8 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
             trades=[trade_pb(t, order_ids[k] if order_ids else "") for k, t in enumerate(trades)],
             turnover=turnover,
             estimated_cost=cv.D(sum((t.estimated_cost for t in trades), ZERO)),
-            estimated_realized_pnl=cv.D(realized))
+            estimated_realized_pnl=cv.D(realized),
+        )
 
     async def HarvestTaxLosses(self, request: Any, context: Any) -> pb.HarvestTaxLossesResponse:
         _require(request.account_id)
@@ -180,8 +213,9 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
     async def GetAttribution(self, request: Any, context: Any) -> pb.GetAttributionResponse:
         return self.core.attribution(request)
 
-    async def ApplyCorporateAction(self, request: Any, context: Any
-                                   ) -> pb.ApplyCorporateActionResponse:
+    async def ApplyCorporateAction(
+        self, request: Any, context: Any
+    ) -> pb.ApplyCorporateActionResponse:
         return await self.core.corporate_action(request.action, request.account_id)
 
     async def GetNavHistory(self, request: Any, context: Any) -> pb.GetNavHistoryResponse:
@@ -189,10 +223,10 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
         size, offset = _page(request.page)
         start = cv.from_ts(request.period.start)
         end = cv.from_ts(request.period.end)
-        rows = await self.core.repo.nav_history(request.account_id, start, end,
-                                                offset + size + 1)
-        chunk = rows[offset:offset + size]
+        rows = await self.core.repo.nav_history(request.account_id, start, end, offset + size + 1)
+        chunk = rows[offset : offset + size]
         more = len(rows) > offset + size
         return pb.GetNavHistoryResponse(
             points=[pb.NavPoint(time=cv.ts(t), nav=cv.D(v)) for t, v in chunk],
-            page={"next_page_token": _token(offset + size) if more else ""})
+            page={"next_page_token": _token(offset + size) if more else ""},
+        )

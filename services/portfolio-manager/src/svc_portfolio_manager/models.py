@@ -13,9 +13,20 @@ from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text, TypeD
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
-    "Base", "DecimalText", "AccountRow", "PositionRow", "LotRow", "LotCloseRow", "CashLedgerRow",
-    "FillRow", "LossSaleRow", "WashSaleRow", "CorporateActionRow", "DesignationRow",
-    "StandingTargetRow", "NavPointRow",
+    "Base",
+    "DecimalText",
+    "AccountRow",
+    "PositionRow",
+    "LotRow",
+    "LotCloseRow",
+    "CashLedgerRow",
+    "FillRow",
+    "LossSaleRow",
+    "WashSaleRow",
+    "CorporateActionRow",
+    "DesignationRow",
+    "StandingTargetRow",
+    "NavPointRow",
 ]
 
 
@@ -87,8 +98,9 @@ class LotRow(Base):
 
 class LotCloseRow(Base):
     __tablename__ = "pm_lot_closes"
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
-                                    primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
     account_id: Mapped[str] = mapped_column(String(128), index=True)
     lot_id: Mapped[str] = mapped_column(String(160))
     instrument: Mapped[str] = mapped_column(String(128))
@@ -144,8 +156,9 @@ class LossSaleRow(Base):
 
 class WashSaleRow(Base):
     __tablename__ = "pm_wash_sales"
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
-                                    primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
     account_id: Mapped[str] = mapped_column(String(128), index=True)
     instrument: Mapped[str] = mapped_column(String(128))
     sold_lot_id: Mapped[str] = mapped_column(String(330))

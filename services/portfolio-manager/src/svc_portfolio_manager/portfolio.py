@@ -25,7 +25,7 @@ from omni.common.v1 import types_pb2 as common
 from omni.order_manager.v1 import order_manager_service_pb2 as om
 from omni.portfolio_manager.v1 import events_pb2 as ev
 from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pb
-from omni_core.errors import FailedPrecondition, InvalidArgument, NotFound, Unavailable
+from omni_core.errors import FailedPrecondition, InvalidArgument, Unavailable
 from omni_core.ids import new_id
 from omni_core.logging import get_logger
 from omni_quant import optimize as opt
@@ -95,12 +95,21 @@ class Standing:
 
 class PortfolioCore:
     def __init__(
-        self, book: Book, repo: PortfolioRepository, publish: Publish, *,
-        now: Callable[[], datetime] | None = None, submit_order: OrderSubmitter | None = None,
-        lot_sizes: Mapping[str, float] | None = None, default_lot_size: float = 1.0,
-        replacements: Mapping[str, str] | None = None, sectors: Mapping[str, str] | None = None,
-        transaction_cost_bps: float = 0.0, nav_interval: float = 60.0,
-        rebalance_interval: float = 0.0, history_max: int = 1000,
+        self,
+        book: Book,
+        repo: PortfolioRepository,
+        publish: Publish,
+        *,
+        now: Callable[[], datetime] | None = None,
+        submit_order: OrderSubmitter | None = None,
+        lot_sizes: Mapping[str, float] | None = None,
+        default_lot_size: float = 1.0,
+        replacements: Mapping[str, str] | None = None,
+        sectors: Mapping[str, str] | None = None,
+        transaction_cost_bps: float = 0.0,
+        nav_interval: float = 60.0,
+        rebalance_interval: float = 0.0,
+        history_max: int = 1000,
         history_timeframe: str = "1d",
     ) -> None:
         self.book = book
@@ -119,11 +128,13 @@ class PortfolioCore:
         self.lock = asyncio.Lock()
         self.prices: dict[str, Decimal] = {}
         self.history: dict[str, collections.deque[float]] = collections.defaultdict(
-            lambda: collections.deque(maxlen=history_max + 1))
+            lambda: collections.deque(maxlen=history_max + 1)
+        )
         self.dirty: dict[str, set[str]] = {}
         self.last_nav: dict[str, datetime] = {}
         self.optimizations: collections.OrderedDict[str, dict[str, float]] = (
-            collections.OrderedDict())
+            collections.OrderedDict()
+        )
         self.standing: dict[tuple[str, str], Standing] = {}
         self.log = get_logger("svc_portfolio_manager")
 
@@ -133,8 +144,12 @@ class PortfolioCore:
         n = await self.repo.load(self.book)
         for row in await self.repo.load_targets():
             self.standing[(row["account_id"], row["strategy_id"])] = Standing(
-                row["account_id"], row["strategy_id"], row["targets"], row["drift_threshold"],
-                row["last"])
+                row["account_id"],
+                row["strategy_id"],
+                row["targets"],
+                row["drift_threshold"],
+                row["last"],
+            )
         for acc in self.book.accounts.values():
             for inst, pos in acc.positions.items():
                 if pos.mark is not None:
@@ -172,24 +187,43 @@ class PortfolioCore:
     # ---- fills and marks -----------------------------------------------------------------
 
     async def apply_fill(self, fill: Fill) -> FillResult | None:
-        res: FillResult | None = await self._mutate(fill.account_id,
-                                                    lambda: self.book.apply_fill(fill))
+        res: FillResult | None = await self._mutate(
+            fill.account_id, lambda: self.book.apply_fill(fill)
+        )
         if res is None:
             return None
         now = self.now()
         acc = res.account
-        events: list[Any] = [ev.PositionUpdated(
-            account_id=acc.account_id, position=cv.position_pb(res.position, acc.nav),
-            fill_id=fill.fill_id, event_time=cv.ts(fill.executed_at))]
+        events: list[Any] = [
+            ev.PositionUpdated(
+                account_id=acc.account_id,
+                position=cv.position_pb(res.position, acc.nav),
+                fill_id=fill.fill_id,
+                event_time=cv.ts(fill.executed_at),
+            )
+        ]
         mark = res.position.mark
         for c in res.closes:
             lot = next((x for x in res.position.lots if x.lot_id == c.lot_id), None)
             lot_msg = cv.lot_pb(lot, mark, now) if lot is not None else cv.closed_lot_pb(c)
-            events.append(ev.TaxLotClosed(
-                account_id=acc.account_id, lot=lot_msg, closed_quantity=float(c.quantity),
-                realized_pnl=cv.D(c.realized), fill_id=fill.fill_id, event_time=cv.ts(c.closed_at)))
-        events.append(ev.CashUpdated(account_id=acc.account_id, balance=cv.cash_pb(acc),
-                                     reason=f"fill {fill.fill_id}", event_time=cv.ts(now)))
+            events.append(
+                ev.TaxLotClosed(
+                    account_id=acc.account_id,
+                    lot=lot_msg,
+                    closed_quantity=float(c.quantity),
+                    realized_pnl=cv.D(c.realized),
+                    fill_id=fill.fill_id,
+                    event_time=cv.ts(c.closed_at),
+                )
+            )
+        events.append(
+            ev.CashUpdated(
+                account_id=acc.account_id,
+                balance=cv.cash_pb(acc),
+                reason=f"fill {fill.fill_id}",
+                event_time=cv.ts(now),
+            )
+        )
         if fill.instrument not in self.prices:
             self.prices[fill.instrument] = fill.price
         self._dirty(acc.account_id)
@@ -228,15 +262,29 @@ class PortfolioCore:
                     if pos is None:
                         continue
                     self.book.changes.positions.add((account_id, inst))
-                    events.append(ev.PositionUpdated(account_id=account_id,
-                                                     position=cv.position_pb(pos, nav),
-                                                     event_time=cv.ts(now)))
-                events.append(ev.PnlUpdated(account_id=account_id, pnl=cv.pnl_pb(acc, now),
-                                            event_time=cv.ts(now)))
-                events.append(ev.NavSnapshot(
-                    account_id=account_id, nav=cv.D(nav), cash=cv.D(acc.cash),
-                    gross_exposure=cv.D(acc.gross_exposure), net_exposure=cv.D(acc.net_exposure),
-                    base_currency=acc.base_currency, event_time=cv.ts(now)))
+                    events.append(
+                        ev.PositionUpdated(
+                            account_id=account_id,
+                            position=cv.position_pb(pos, nav),
+                            event_time=cv.ts(now),
+                        )
+                    )
+                events.append(
+                    ev.PnlUpdated(
+                        account_id=account_id, pnl=cv.pnl_pb(acc, now), event_time=cv.ts(now)
+                    )
+                )
+                events.append(
+                    ev.NavSnapshot(
+                        account_id=account_id,
+                        nav=cv.D(nav),
+                        cash=cv.D(acc.cash),
+                        gross_exposure=cv.D(acc.gross_exposure),
+                        net_exposure=cv.D(acc.net_exposure),
+                        base_currency=acc.base_currency,
+                        event_time=cv.ts(now),
+                    )
+                )
                 batches.append((account_id, events))
             try:  # marks, so a restart values positions where they were
                 await self.repo.save(self.book, self.book.drain_changes())
@@ -256,36 +304,52 @@ class PortfolioCore:
 
     # ---- cash, lot method, lots, corporate actions ---------------------------------------
 
-    async def adjust_cash(self, account_id: str, amount: Decimal, currency: str, reason: str,
-                          reference_id: str) -> Account:
+    async def adjust_cash(
+        self, account_id: str, amount: Decimal, currency: str, reason: str, reference_id: str
+    ) -> Account:
         if not account_id:
             raise InvalidArgument("account_id is required")
-        base = self.book.accounts[account_id].base_currency if account_id in \
-            self.book.accounts else self.book.base_currency
+        base = (
+            self.book.accounts[account_id].base_currency
+            if account_id in self.book.accounts
+            else self.book.base_currency
+        )
         if currency and currency != base:
-            raise InvalidArgument(f"amount currency {currency} is not the account's base "
-                                  f"currency {base} (no FX conversion here)")
+            raise InvalidArgument(
+                f"amount currency {currency} is not the account's base "
+                f"currency {base} (no FX conversion here)"
+            )
         now = self.now()
-        entry = await self._mutate(account_id, lambda: self.book.adjust_cash(
-            account_id, amount, reason, reference_id, now))
+        entry = await self._mutate(
+            account_id, lambda: self.book.adjust_cash(account_id, amount, reason, reference_id, now)
+        )
         acc = self.account(account_id)
         if entry is not None:
             self._dirty(account_id)
-            await self.publish(account_id, [ev.CashUpdated(
-                account_id=account_id, balance=cv.cash_pb(acc), reason=entry.reason,
-                event_time=cv.ts(now))])
+            await self.publish(
+                account_id,
+                [
+                    ev.CashUpdated(
+                        account_id=account_id,
+                        balance=cv.cash_pb(acc),
+                        reason=entry.reason,
+                        event_time=cv.ts(now),
+                    )
+                ],
+            )
         return acc
 
     async def set_lot_method(self, account_id: str, method: LotMethod) -> LotMethod:
-        return await self._mutate(account_id, lambda: self.book.set_lot_method(account_id,
-                                                                                 method))
+        return await self._mutate(account_id, lambda: self.book.set_lot_method(account_id, method))
 
     async def designate_lots(self, account_id: str, coid: str, lot_ids: list[str]) -> list[str]:
-        return await self._mutate(account_id, lambda: self.book.designate_lots(
-            account_id, coid, lot_ids))
+        return await self._mutate(
+            account_id, lambda: self.book.designate_lots(account_id, coid, lot_ids)
+        )
 
-    async def corporate_action(self, action: pb.CorporateAction, account_id: str
-                               ) -> pb.ApplyCorporateActionResponse:
+    async def corporate_action(
+        self, action: pb.CorporateAction, account_id: str
+    ) -> pb.ApplyCorporateActionResponse:
         if not action.action_id:
             raise InvalidArgument("action.action_id is required (the idempotency key)")
         instrument = action.instrument_id.value
@@ -307,26 +371,37 @@ class PortfolioCore:
         credited = ZERO
         for a in accounts:
             if action.type == pb.CORPORATE_ACTION_TYPE_SPLIT:
-                res = await self._mutate(a, lambda a=a: self.book.split(
-                    a, action.action_id, instrument, ratio, at))
+                res = await self._mutate(
+                    a, lambda a=a: self.book.split(a, action.action_id, instrument, ratio, at)
+                )
             else:
-                res = await self._mutate(a, lambda a=a: self.book.cash_dividend(
-                    a, action.action_id, instrument, per_share, at))
+                res = await self._mutate(
+                    a,
+                    lambda a=a: self.book.cash_dividend(
+                        a, action.action_id, instrument, per_share, at
+                    ),
+                )
             if res is None:
                 continue  # already applied
             resp.accounts_affected += 1
             pos_msg = cv.position_pb(res.position, res.account.nav)
             resp.positions.append(pos_msg)
             events: list[Any] = [
-                ev.CorporateActionApplied(account_id=a, action=action, position=pos_msg,
-                                          event_time=cv.ts(at)),
+                ev.CorporateActionApplied(
+                    account_id=a, action=action, position=pos_msg, event_time=cv.ts(at)
+                ),
                 ev.PositionUpdated(account_id=a, position=pos_msg, event_time=cv.ts(at)),
             ]
             if res.cash is not None:
                 credited += res.cash.amount
-                events.append(ev.CashUpdated(account_id=a, balance=cv.cash_pb(res.account),
-                                             reason=f"dividend {action.action_id}",
-                                             event_time=cv.ts(at)))
+                events.append(
+                    ev.CashUpdated(
+                        account_id=a,
+                        balance=cv.cash_pb(res.account),
+                        reason=f"dividend {action.action_id}",
+                        event_time=cv.ts(at),
+                    )
+                )
             self._dirty(a)
             await self.publish(a, events)
         if action.type == pb.CORPORATE_ACTION_TYPE_SPLIT and instrument in self.prices:
@@ -369,42 +444,56 @@ class PortfolioCore:
             if missing:
                 raise FailedPrecondition(
                     f"no {self.history_timeframe} price history for {missing[:10]}: pass "
-                    "return series in the request")
+                    "return series in the request"
+                )
             n = min(len(self.history[u]) for u in universe)
-            df = pd.DataFrame({u: np.diff(np.asarray(self.history[u])[-n:]) /
-                               np.asarray(self.history[u])[-n:-1] for u in universe})
+            df = pd.DataFrame(
+                {
+                    u: np.diff(np.asarray(self.history[u])[-n:])
+                    / np.asarray(self.history[u])[-n:-1]
+                    for u in universe
+                }
+            )
         if req.lookback_days > 0:
             df = df.tail(req.lookback_days)
         if df.empty:
             raise InvalidArgument("return series are empty")
         return df
 
-    def _constraints(self, req: pb.OptimizeRequest, assets: list[str],
-                     current: dict[str, float]) -> opt.Constraints:
+    def _constraints(
+        self, req: pb.OptimizeRequest, assets: list[str], current: dict[str, float]
+    ) -> opt.Constraints:
         c = req.constraints
         bounds = {}
         for b in c.bounds:
             if b.min_weight > b.max_weight:
                 raise InvalidArgument(f"bound of {b.instrument_id.value}: min > max")
             bounds[b.instrument_id.value] = (b.min_weight, b.max_weight)
-        caps = [opt.SectorCap(s.sector, s.max_weight, tuple(m.value for m in s.members))
-                for s in c.sector_caps]
+        caps = [
+            opt.SectorCap(s.sector, s.max_weight, tuple(m.value for m in s.members))
+            for s in c.sector_caps
+        ]
         long_only = c.long_only or not req.HasField("constraints")
         return opt.Constraints(
             long_only=long_only,
             min_weight=c.min_weight if (c.min_weight or c.max_weight) else None,
             max_weight=c.max_weight if c.max_weight else None,
-            bounds=bounds, sector_caps=caps, max_turnover=c.max_turnover or None,
-            transaction_cost_bps=c.transaction_cost_bps or 0.0, budget=c.budget or 1.0,
+            bounds=bounds,
+            sector_caps=caps,
+            max_turnover=c.max_turnover or None,
+            transaction_cost_bps=c.transaction_cost_bps or 0.0,
+            budget=c.budget or 1.0,
             current_weights={k: v for k, v in current.items() if k in set(assets) or v},
         )
 
-    def _optimize_sync(self, req: pb.OptimizeRequest, current: dict[str, float]
-                       ) -> pb.OptimizeResponse:
+    def _optimize_sync(
+        self, req: pb.OptimizeRequest, current: dict[str, float]
+    ) -> pb.OptimizeResponse:
         method = METHODS.get(req.method)
         if method is None:
-            raise InvalidArgument("method is required (MEAN_VARIANCE, BLACK_LITTERMAN, "
-                                  "RISK_PARITY or HRP)")
+            raise InvalidArgument(
+                "method is required (MEAN_VARIANCE, BLACK_LITTERMAN, RISK_PARITY or HRP)"
+            )
         target = TARGETS.get(req.target)
         if target is None:
             raise InvalidArgument(f"unknown target {req.target}")
@@ -412,14 +501,15 @@ class PortfolioCore:
         try:
             returns = self._returns(req)
             assets = list(returns.columns)
-            mu, cov, note = opt.estimate(returns, ESTIMATORS.get(req.covariance_estimator,
-                                                                 "sample"),
-                                         periods_per_year=ppy)
+            mu, cov, note = opt.estimate(
+                returns, ESTIMATORS.get(req.covariance_estimator, "sample"), periods_per_year=ppy
+            )
             if req.expected_returns:
                 unknown = sorted(set(req.expected_returns) - set(assets))
                 if unknown:
-                    raise InvalidArgument(f"expected returns for assets outside the universe: "
-                                          f"{unknown[:10]}")
+                    raise InvalidArgument(
+                        f"expected returns for assets outside the universe: {unknown[:10]}"
+                    )
                 mu = mu.copy()
                 for k, v in req.expected_returns.items():
                     mu[k] = v
@@ -427,29 +517,46 @@ class PortfolioCore:
             posterior = None
             if method == "mean_variance":
                 res = opt.mean_variance(
-                    mu, cov, target, target_volatility=req.target_volatility or None,
+                    mu,
+                    cov,
+                    target,
+                    target_volatility=req.target_volatility or None,
                     target_return=req.target_return if target == "efficient_return" else None,
-                    risk_free_rate=req.risk_free_rate, constraints=cons,
-                    frontier_points=req.frontier_points)
+                    risk_free_rate=req.risk_free_rate,
+                    constraints=cons,
+                    frontier_points=req.frontier_points,
+                )
             elif method == "black_litterman":
-                views = [opt.View(tuple(a.value for a in v.long_assets), v.expected_return,
-                                  tuple(a.value for a in v.short_assets), v.confidence)
-                         for v in req.views]
+                views = [
+                    opt.View(
+                        tuple(a.value for a in v.long_assets),
+                        v.expected_return,
+                        tuple(a.value for a in v.short_assets),
+                        v.confidence,
+                    )
+                    for v in req.views
+                ]
                 res = opt.black_litterman(
-                    cov, views, market_caps=dict(req.market_caps) or None,
-                    risk_aversion=req.risk_aversion or 2.5, tau=req.tau or 0.05,
+                    cov,
+                    views,
+                    market_caps=dict(req.market_caps) or None,
+                    risk_aversion=req.risk_aversion or 2.5,
+                    tau=req.tau or 0.05,
                     risk_free_rate=req.risk_free_rate,
                     target=target if req.target else "max_sharpe",
                     target_volatility=req.target_volatility or None,
                     target_return=req.target_return if target == "efficient_return" else None,
-                    constraints=cons)
+                    constraints=cons,
+                )
                 posterior = res.posterior_returns
             elif method == "risk_parity":
-                res = opt.risk_parity(cov, mu=mu, risk_free_rate=req.risk_free_rate,
-                                      budget=cons.budget)
+                res = opt.risk_parity(
+                    cov, mu=mu, risk_free_rate=req.risk_free_rate, budget=cons.budget
+                )
             else:
-                res = opt.hrp(cov, req.linkage or "single", mu=mu,
-                              risk_free_rate=req.risk_free_rate)
+                res = opt.hrp(
+                    cov, req.linkage or "single", mu=mu, risk_free_rate=req.risk_free_rate
+                )
         except opt.OptimizationError as exc:
             raise _opt_error(exc) from None
         w0 = np.array([current.get(a, 0.0) for a in assets])
@@ -460,12 +567,20 @@ class PortfolioCore:
         while len(self.optimizations) > 256:
             self.optimizations.popitem(last=False)
         resp = pb.OptimizeResponse(
-            weights=[pb.TargetWeight(instrument_id=cv.inst(a), weight=weights[a],
-                                     current_weight=current.get(a, 0.0),
-                                     risk_contribution=float(res.risk_contributions[a]))
-                     for a in assets],
-            expected_return=_finite(res.expected_return), expected_volatility=res.volatility,
-            sharpe_ratio=_finite(res.sharpe), turnover=turnover, optimization_id=oid,
+            weights=[
+                pb.TargetWeight(
+                    instrument_id=cv.inst(a),
+                    weight=weights[a],
+                    current_weight=current.get(a, 0.0),
+                    risk_contribution=float(res.risk_contributions[a]),
+                )
+                for a in assets
+            ],
+            expected_return=_finite(res.expected_return),
+            expected_volatility=res.volatility,
+            sharpe_ratio=_finite(res.sharpe),
+            turnover=turnover,
+            optimization_id=oid,
             frontier=[pb.FrontierPoint(expected_return=r, volatility=v) for r, v in res.frontier],
             note=f"{res.method}; {note}; {res.status}",
         )
@@ -482,9 +597,16 @@ class PortfolioCore:
     # ---- rebalancing ---------------------------------------------------------------------
 
     async def rebalance(
-        self, account_id: str, strategy_id: str, targets: dict[str, float], *,
-        drift_threshold: float = 0.0, min_notional: Decimal = ZERO, dry_run: bool = True,
-        lot_method: LotMethod | None = None, lot_sizes: Mapping[str, float] | None = None,
+        self,
+        account_id: str,
+        strategy_id: str,
+        targets: dict[str, float],
+        *,
+        drift_threshold: float = 0.0,
+        min_notional: Decimal = ZERO,
+        dry_run: bool = True,
+        lot_method: LotMethod | None = None,
+        lot_sizes: Mapping[str, float] | None = None,
     ) -> tuple[str, list[PlannedTrade], Decimal, list[str]]:
         acc = self.account(account_id)
         sizes = dict(self.lot_sizes)
@@ -493,27 +615,55 @@ class PortfolioCore:
                 raise InvalidArgument(f"lot size of {k} must be positive")
             sizes[k] = dec(float(v))
         now = self.now()
-        trades = plan_rebalance(acc, targets, band=drift_threshold, lot_sizes=sizes,
-                                default_lot=self.default_lot, min_notional=min_notional,
-                                cost_bps=self.cost_bps, prices=self.prices)
+        trades = plan_rebalance(
+            acc,
+            targets,
+            band=drift_threshold,
+            lot_sizes=sizes,
+            default_lot=self.default_lot,
+            min_notional=min_notional,
+            cost_bps=self.cost_bps,
+            prices=self.prices,
+        )
         realized = estimate_realized(self.book, account_id, trades, lot_method, now)
         rid = new_id()
         order_ids: list[str] = []
         if not dry_run and trades:
             order_ids = await self._submit(account_id, strategy_id, rid, trades, lot_method)
-        await self.publish(account_id, [ev.RebalanceTargets(
-            account_id=account_id, strategy_id=strategy_id, rebalance_id=rid,
-            targets=[pb.TargetWeight(instrument_id=cv.inst(k), weight=v,
-                                     current_weight=acc.weights().get(k, 0.0))
-                     for k, v in sorted(targets.items())],
-            trades=[trade_pb(t, o) for t, o in zip(trades, order_ids or [""] * len(trades),
-                                                    strict=True)],
-            event_time=cv.ts(now))])
+        await self.publish(
+            account_id,
+            [
+                ev.RebalanceTargets(
+                    account_id=account_id,
+                    strategy_id=strategy_id,
+                    rebalance_id=rid,
+                    targets=[
+                        pb.TargetWeight(
+                            instrument_id=cv.inst(k),
+                            weight=v,
+                            current_weight=acc.weights().get(k, 0.0),
+                        )
+                        for k, v in sorted(targets.items())
+                    ],
+                    trades=[
+                        trade_pb(t, o)
+                        for t, o in zip(trades, order_ids or [""] * len(trades), strict=True)
+                    ],
+                    event_time=cv.ts(now),
+                )
+            ],
+        )
         return rid, trades, realized, order_ids
 
-    async def _submit(self, account_id: str, strategy_id: str, rid: str,
-                      trades: list[PlannedTrade], lot_method: LotMethod | None,
-                      designations: Mapping[str, list[str]] | None = None) -> list[str]:
+    async def _submit(
+        self,
+        account_id: str,
+        strategy_id: str,
+        rid: str,
+        trades: list[PlannedTrade],
+        lot_method: LotMethod | None,
+        designations: Mapping[str, list[str]] | None = None,
+    ) -> list[str]:
         if self.submit_order is None:
             raise FailedPrecondition("no order-manager configured: use dry_run")
         ids = []
@@ -525,22 +675,28 @@ class PortfolioCore:
             if lots:
                 await self.designate_lots(account_id, coid, lots)
             req = om.SubmitOrderRequest(
-                client_order_id=coid, account_id=account_id, strategy_id=strategy_id,
+                client_order_id=coid,
+                account_id=account_id,
+                strategy_id=strategy_id,
                 instrument_id=cv.inst(t.instrument),
                 side=common.SIDE_BUY if t.side == Side.BUY else common.SIDE_SELL,
-                order_type=common.ORDER_TYPE_MARKET, time_in_force=common.TIME_IN_FORCE_DAY,
-                quantity=float(t.quantity), tags={"source": "portfolio-manager",
-                                                  "rebalance_id": rid})
+                order_type=common.ORDER_TYPE_MARKET,
+                time_in_force=common.TIME_IN_FORCE_DAY,
+                quantity=float(t.quantity),
+                tags={"source": "portfolio-manager", "rebalance_id": rid},
+            )
             try:
                 resp = await self.submit_order(req)
             except Exception as exc:
-                raise Unavailable(f"order-manager refused or unreachable after {k} of "
-                                  f"{len(trades)} orders: {exc}") from None
+                raise Unavailable(
+                    f"order-manager refused or unreachable after {k} of {len(trades)} orders: {exc}"
+                ) from None
             ids.append(resp.order.order_id)
         return ids
 
-    def _lots_for(self, account_id: str, instrument: str, qty: Decimal,
-                  method: LotMethod) -> list[str]:
+    def _lots_for(
+        self, account_id: str, instrument: str, qty: Decimal, method: LotMethod
+    ) -> list[str]:
         acc = self.account(account_id)
         pos = acc.positions.get(instrument)
         if pos is None or method == LotMethod.SPECIFIC_LOT:
@@ -553,10 +709,17 @@ class PortfolioCore:
             left -= abs(lot.quantity)
         return out
 
-    async def set_standing(self, account_id: str, strategy_id: str, targets: dict[str, float],
-                           drift_threshold: float, last: datetime | None) -> None:
-        self.standing[(account_id, strategy_id)] = Standing(account_id, strategy_id, targets,
-                                                            drift_threshold, last)
+    async def set_standing(
+        self,
+        account_id: str,
+        strategy_id: str,
+        targets: dict[str, float],
+        drift_threshold: float,
+        last: datetime | None,
+    ) -> None:
+        self.standing[(account_id, strategy_id)] = Standing(
+            account_id, strategy_id, targets, drift_threshold, last
+        )
         await self.repo.save_targets(account_id, strategy_id, targets, drift_threshold, last)
 
     async def check_standing(self) -> int:
@@ -573,14 +736,19 @@ class PortfolioCore:
             if drift <= st.drift_threshold and not due:
                 continue
             try:
-                await self.rebalance(st.account_id, st.strategy_id, st.targets,
-                                     drift_threshold=st.drift_threshold, dry_run=False)
+                await self.rebalance(
+                    st.account_id,
+                    st.strategy_id,
+                    st.targets,
+                    drift_threshold=st.drift_threshold,
+                    dry_run=False,
+                )
             except Exception as exc:
-                self.log.warning("standing rebalance failed", account=st.account_id,
-                                 error=str(exc))
+                self.log.warning("standing rebalance failed", account=st.account_id, error=str(exc))
                 continue
-            await self.set_standing(st.account_id, st.strategy_id, st.targets,
-                                    st.drift_threshold, now)
+            await self.set_standing(
+                st.account_id, st.strategy_id, st.targets, st.drift_threshold, now
+            )
             done += 1
         return done
 
@@ -590,23 +758,33 @@ class PortfolioCore:
         if req.wash_sale_days < 0:
             raise InvalidArgument("wash_sale_days must be >= 0")
         if req.wash_sale_days and req.wash_sale_days != self.book.wash_sale_days:
-            raise InvalidArgument(f"wash_sale_days is {self.book.wash_sale_days} for this "
-                                  "service (OMNI_WASH_SALE_DAYS)")
+            raise InvalidArgument(
+                f"wash_sale_days is {self.book.wash_sale_days} for this "
+                "service (OMNI_WASH_SALE_DAYS)"
+            )
         now = self.now()
         repl = {**self.replacements, **dict(req.replacements)}
-        cands = harvest_candidates(self.book, req.account_id, now,
-                                   min_loss=cv.from_d(req.min_loss, "min_loss"),
-                                   replacements=repl)
+        cands = harvest_candidates(
+            self.book,
+            req.account_id,
+            now,
+            min_loss=cv.from_d(req.min_loss, "min_loss"),
+            replacements=repl,
+        )
         resp = pb.HarvestTaxLossesResponse()
         total = ZERO
         trades: list[PlannedTrade] = []
         lots_by_inst: dict[str, list[str]] = {}
         sells: dict[str, Decimal] = {}
         for c in cands:
-            resp.candidates.append(pb.HarvestCandidate(
-                lot=cv.lot_pb(c.lot, c.mark, now), loss=cv.D(c.loss),
-                replacement=cv.inst(c.replacement) if c.replacement else None,
-                wash_sale_blocked=c.blocked))
+            resp.candidates.append(
+                pb.HarvestCandidate(
+                    lot=cv.lot_pb(c.lot, c.mark, now),
+                    loss=cv.D(c.loss),
+                    replacement=cv.inst(c.replacement) if c.replacement else None,
+                    wash_sale_blocked=c.blocked,
+                )
+            )
             if c.blocked:
                 continue
             total += c.loss
@@ -633,8 +811,14 @@ class PortfolioCore:
                 trades.append(PlannedTrade(r, Side.BUY, q, rp, q * rp, ZERO, 0.0, 0.0))
         order_ids = [""] * len(trades)
         if not req.dry_run and trades:
-            order_ids = await self._submit(req.account_id, "tax-loss-harvest", new_id(), trades,
-                                           None, designations=lots_by_inst)
+            order_ids = await self._submit(
+                req.account_id,
+                "tax-loss-harvest",
+                new_id(),
+                trades,
+                None,
+                designations=lots_by_inst,
+            )
         resp.total_harvested_loss.CopyFrom(cv.D(total))
         resp.trades.extend(trade_pb(t, o) for t, o in zip(trades, order_ids, strict=True))
         return resp
@@ -646,15 +830,28 @@ class PortfolioCore:
             fr = {f.factor: list(f.returns) for f in req.factor_returns}
             if len(fr) != len(req.factor_returns):
                 raise InvalidArgument("a factor is listed twice")
-            res = factor_attribution(list(req.portfolio_returns), fr or None,
-                                     factors=list(req.factors), periods=list(req.periods))
+            res = factor_attribution(
+                list(req.portfolio_returns),
+                fr or None,
+                factors=list(req.factors),
+                periods=list(req.periods),
+            )
             return pb.GetAttributionResponse(
-                model=req.model, portfolio_return=res.portfolio_return, benchmark_return=0.0,
-                active_return=res.portfolio_return, residual=res.residual, alpha=res.alpha,
-                r_squared=res.r_squared, factor_source=res.source,
-                segments=[pb.AttributionSegment(segment=k, exposure=res.exposures[k],
-                                                contribution=res.contributions[k])
-                          for k in res.exposures])
+                model=req.model,
+                portfolio_return=res.portfolio_return,
+                benchmark_return=0.0,
+                active_return=res.portfolio_return,
+                residual=res.residual,
+                alpha=res.alpha,
+                r_squared=res.r_squared,
+                factor_source=res.source,
+                segments=[
+                    pb.AttributionSegment(
+                        segment=k, exposure=res.exposures[k], contribution=res.contributions[k]
+                    )
+                    for k in res.exposures
+                ],
+            )
         if req.model != pb.ATTRIBUTION_MODEL_BRINSON_FACHLER:
             raise InvalidArgument("model must be BRINSON_FACHLER or FACTOR")
         if req.portfolio:
@@ -667,27 +864,37 @@ class PortfolioCore:
         segments = {**self.sectors, **dict(req.segments)}
         res = brinson_fachler(port, bench, dict(req.asset_returns), segments)
         return pb.GetAttributionResponse(
-            model=req.model, portfolio_return=res.portfolio_return,
-            benchmark_return=res.benchmark_return, active_return=res.active_return,
-            segments=[pb.AttributionSegment(
-                segment=s.name, portfolio_weight=s.portfolio_weight,
-                benchmark_weight=s.benchmark_weight, portfolio_return=s.portfolio_return,
-                benchmark_return=s.benchmark_return, allocation_effect=s.allocation,
-                selection_effect=s.selection, interaction_effect=s.interaction,
-                contribution=s.allocation + s.selection + s.interaction)
-                for s in res.segments])
+            model=req.model,
+            portfolio_return=res.portfolio_return,
+            benchmark_return=res.benchmark_return,
+            active_return=res.active_return,
+            segments=[
+                pb.AttributionSegment(
+                    segment=s.name,
+                    portfolio_weight=s.portfolio_weight,
+                    benchmark_weight=s.benchmark_weight,
+                    portfolio_return=s.portfolio_return,
+                    benchmark_return=s.benchmark_return,
+                    allocation_effect=s.allocation,
+                    selection_effect=s.selection,
+                    interaction_effect=s.interaction,
+                    contribution=s.allocation + s.selection + s.interaction,
+                )
+                for s in res.segments
+            ],
+        )
 
 
 def trade_pb(t: PlannedTrade, order_id: str = "") -> pb.RebalanceTrade:
     return pb.RebalanceTrade(
         instrument_id=cv.inst(t.instrument),
         side=common.SIDE_BUY if t.side == Side.BUY else common.SIDE_SELL,
-        quantity=float(t.quantity), estimated_notional=cv.D(t.notional),
-        estimated_cost=cv.D(t.estimated_cost), order_id=order_id)
+        quantity=float(t.quantity),
+        estimated_notional=cv.D(t.notional),
+        estimated_cost=cv.D(t.estimated_cost),
+        order_id=order_id,
+    )
 
 
 def _finite(x: float) -> float:
     return x if x == x else 0.0
-
-
-_ = (Fill, NotFound)

@@ -92,17 +92,30 @@ def plan_rebalance(
         notional = q * price
         if notional < min_notional:
             continue
-        trades.append(PlannedTrade(
-            inst, Side.BUY if delta_q > 0 else Side.SELL, q, price, notional,
-            notional * Decimal(repr(cost_bps)) / Decimal(10000), w_now, w_tgt,
-        ))
+        trades.append(
+            PlannedTrade(
+                inst,
+                Side.BUY if delta_q > 0 else Side.SELL,
+                q,
+                price,
+                notional,
+                notional * Decimal(repr(cost_bps)) / Decimal(10000),
+                w_now,
+                w_tgt,
+            )
+        )
     # sells first: they fund the buys
     trades.sort(key=lambda t: (t.side != Side.SELL, t.instrument))
     return trades
 
 
-def estimate_realized(book: Book, account_id: str, trades: list[PlannedTrade],
-                      lot_method: LotMethod | None, at: datetime) -> Decimal:
+def estimate_realized(
+    book: Book,
+    account_id: str,
+    trades: list[PlannedTrade],
+    lot_method: LotMethod | None,
+    at: datetime,
+) -> Decimal:
     """Realised P&L the trades would book, on a copy of the account."""
     snap = book.snapshot(account_id)
     if snap is None:
@@ -111,8 +124,10 @@ def estimate_realized(book: Book, account_id: str, trades: list[PlannedTrade],
     scratch.accounts[account_id] = snap
     before = snap.realized
     for k, t in enumerate(trades):
-        scratch.apply_fill(Fill(f"__est{k}", account_id, t.instrument, t.side, t.quantity,
-                                t.price, ZERO, at), lot_method=lot_method)
+        scratch.apply_fill(
+            Fill(f"__est{k}", account_id, t.instrument, t.side, t.quantity, t.price, ZERO, at),
+            lot_method=lot_method,
+        )
     return scratch.accounts[account_id].realized - before
 
 

@@ -34,7 +34,11 @@ class HarvestCandidate:
 
 
 def harvest_candidates(
-    book: Book, account_id: str, now: datetime, *, min_loss: Decimal = ZERO,
+    book: Book,
+    account_id: str,
+    now: datetime,
+    *,
+    min_loss: Decimal = ZERO,
     replacements: Mapping[str, str] | None = None,
 ) -> list[HarvestCandidate]:
     if min_loss < 0:
@@ -42,7 +46,7 @@ def harvest_candidates(
     acc = book.account(account_id, create=False)
     replacements = replacements or {}
     losing: list[tuple[Lot, Decimal, Decimal]] = []
-    for inst, pos in sorted(acc.positions.items()):
+    for _, pos in sorted(acc.positions.items()):
         if pos.mark is None:
             continue
         for lot in pos.lots:
@@ -58,17 +62,29 @@ def harvest_candidates(
         repl = replacements.get(lot.instrument, "")
         if repl == lot.instrument:
             raise InvalidArgument(f"{lot.instrument} cannot replace itself")
-        reason = (f"bought {lot.instrument} within {book.wash_sale_days} days: the loss would "
-                  "be a wash sale") if blocked else ""
+        reason = (
+            (
+                f"bought {lot.instrument} within {book.wash_sale_days} days: the loss would "
+                "be a wash sale"
+            )
+            if blocked
+            else ""
+        )
         out.append(HarvestCandidate(lot, loss, mark, repl, blocked, reason))
     out.sort(key=lambda c: -c.loss)
     return out
 
 
 def after_tax_return(
-    start_value: Decimal, end_value: Decimal, *, short_term_gains: Decimal = ZERO,
-    long_term_gains: Decimal = ZERO, dividends: Decimal = ZERO, net_flows: Decimal = ZERO,
-    short_term_rate: Decimal = Decimal("0.37"), long_term_rate: Decimal = Decimal("0.20"),
+    start_value: Decimal,
+    end_value: Decimal,
+    *,
+    short_term_gains: Decimal = ZERO,
+    long_term_gains: Decimal = ZERO,
+    dividends: Decimal = ZERO,
+    net_flows: Decimal = ZERO,
+    short_term_rate: Decimal = Decimal("0.37"),
+    long_term_rate: Decimal = Decimal("0.20"),
     dividend_rate: Decimal = Decimal("0.20"),
 ) -> tuple[Decimal, Decimal, Decimal]:
     """(pre-tax return, after-tax return, tax) over a period. Tax is charged on realised
