@@ -316,3 +316,63 @@ def test_settings_errors_name_the_variable():
     s = Settings(se_indicators="EMA(timeperiod=50), MACD(fastperiod=8 slowperiod=21)")
     assert s.indicators == [("EMA", {"timeperiod": 50}),
                             ("MACD", {"fastperiod": 8, "slowperiod": 21})]
+
+
+async def test_backfill_from_market_data_history(tmp_path, kafka_bootstrap, kafka_topics,
+                                                 sqlite_url, bus_config):
+    """market-data (replay, real service) stores an hour of bars; the signal engine, on the
+    first live bar of that instrument, pulls them over gRPC: indicators are warm at once."""
+    from omni_core.embedded.broker import ensure_topics
+    from omni_testing.kafka import unique_topic_names
+    from svc_market_data.app import build as build_md
+    from svc_market_data.settings import Settings as MdSettings
+
+    s = 1_000_000_000
+    rows = ["type,ts,instrument,bid,ask,bid_size,ask_size,price,size,side,trade_id"]
+    rng = np.random.default_rng(5)
+    p = 100.0
+    for i in range(360):  # one trade every 10 s for an hour
+        p *= float(np.exp(rng.normal(0.0003, 0.0008)))
+        rows.append(f"trade,{(T0 + 10 * i) * s},DDD.XNAS,,,,,{p:.4f},10,buy,D{i}")
+    f = tmp_path / "trades.csv"
+    f.write_text("\n".join(rows) + "\n")
+    md_svc = build_md(MdSettings(
+        kafka_bootstrap=kafka_bootstrap, database_url=f"sqlite+aiosqlite:///{tmp_path}/md.db",
+        grpc_port=0, grpc_host="127.0.0.1", metrics_port=None, md_provider="replay",
+        md_replay_files=str(f), md_replay_speed=0, md_replay_loop=False, md_flush_interval=0.2,
+        md_timeframes="1m,5m", md_stale_after=600), topics=kafka_topics)
+    await md_svc.start()
+    assert await md_svc.wait_ready(30)
+    try:
+        await asyncio.wait_for(md_svc.market_data.provider_done.wait(), 30)
+        await md_svc.market_data.tick()
+        se_topics = unique_topic_names("se-backfill")  # the engine does not see md's stream
+        ensure_topics(kafka_bootstrap, se_topics.values(), partitions=1)
+        svc = build(settings(kafka_bootstrap, database_url=sqlite_url, se_timeframes="1m,5m",
+                             se_aggregate_from="",
+                             se_market_data_address=md_svc.grpc_address), topics=se_topics)
+        await svc.start()
+        assert await svc.wait_ready(30)
+        producer = EventBus(bus_config(), "market-data")
+        await producer.start()
+        try:
+            live = bar("DDD.XNAS", 60, p * 1.001, p)  # the minute after the replay
+            producer.publish_nowait(se_topics["market-data-stream"], "DDD.XNAS", live)
+            await producer.flush()
+            eng = svc.signal_engine
+            await wait_until(lambda: eng.counts["scored"] >= 1, 60, "live bar processed")
+            st = eng.instruments["DDD.XNAS"]
+            assert len(st.history["1m"]) == 61  # 60 stored + the live one
+            assert len(st.history["5m"]) >= 11
+            rsi = next(x for x in st.streams.values() if x.name == "RSI" and x.tf == "1m")
+            import talib
+
+            closes = st.history["1m"].arrays()["close"]
+            assert rsi.values["real"] == pytest.approx(talib.RSI(closes)[-1], abs=1e-9)
+            # only the live bar produced events
+            assert eng.counts["scored"] == 1
+        finally:
+            await producer.stop()
+            await svc.stop()
+    finally:
+        await md_svc.stop()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from google.protobuf.timestamp_pb2 import Timestamp
 from omni.market_data.v1 import events_pb2 as md
 from omni.signal_engine.v1.signal_engine_service_pb2_grpc import (
     add_SignalEngineServiceServicer_to_server,
@@ -45,11 +46,42 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
         except Exception as exc:  # a failed fit must not stop the stream
             svc.log.warning("regime fit failed", instrument=instrument, error=repr(exc))
 
+    backfilled: set[str] = set()
+
+    async def backfill(iid: str, before_ns: int) -> None:
+        """Stored bars of a newly seen instrument from market-data, before the live ones."""
+        from omni.common.v1 import types_pb2
+        from omni.market_data.v1 import market_data_service_pb2 as mdpb
+        from omni.market_data.v1.market_data_service_pb2_grpc import MarketDataServiceStub
+        from omni_core.rpc import channel
+        from omni_quant.indicators.aggregate import OHLCV
+
+        tfs = [settings.se_aggregate_from] if settings.se_aggregate_from else engine.tfs
+        end = Timestamp()
+        end.FromNanoseconds(before_ns)
+        try:
+            async with channel(settings.se_market_data_address) as ch:
+                stub = MarketDataServiceStub(ch)
+                for tf in tfs:
+                    resp = await stub.GetBars(mdpb.GetBarsRequest(
+                        instrument_id=types_pb2.InstrumentId(value=iid), timeframe=tf,
+                        range=types_pb2.TimeRange(end=end), limit=settings.se_history),
+                        timeout=settings.se_backfill_timeout)
+                    bars = [OHLCV(b.start.ToNanoseconds() / 1e9, b.end.ToNanoseconds() / 1e9,
+                                  b.open, b.high, b.low, b.close, b.volume) for b in resp.bars]
+                    n = await asyncio.to_thread(engine.seed, iid, tf, bars)
+                    svc.log.info("backfilled", instrument=iid, timeframe=tf, bars=n)
+        except Exception as exc:  # live signals go on without history
+            svc.log.warning("backfill failed", instrument=iid, error=repr(exc))
+
     @svc.on_event(IN_TOPIC, md.Bar)
     async def on_bar(bar: md.Bar, ctx: Any) -> None:
         if bar.bar_type not in (0, BAR_TIME):
             return
         iid = bar.instrument_id.value
+        if settings.se_market_data_address and iid not in backfilled:
+            backfilled.add(iid)
+            await backfill(iid, bar.start.ToNanoseconds())
         publish(engine.on_bar(iid, bar.timeframe, bar.start.ToNanoseconds() / 1e9,
                               bar.end.ToNanoseconds() / 1e9, bar.open, bar.high, bar.low,
                               bar.close, bar.volume))

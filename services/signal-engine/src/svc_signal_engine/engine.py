@@ -305,7 +305,28 @@ class SignalEngine:
                     out.extend(self._close(st, tf2, b2))
             return out
 
-    def _close(self, st: InstrumentState, tf: str, bar: OHLCV) -> list[tuple[str, Any]]:
+    def seed(self, instrument: str, tf: str, bars: Iterable[OHLCV]) -> int:
+        """History from before the live stream (a backfill): bars go into the histories and
+        the streams (and the roll-up) but emit nothing. Returns the bars taken."""
+        n = 0
+        with self.lock:
+            st = self.state(instrument)
+            assert st is not None
+            for b in sorted(bars, key=lambda x: x.start):
+                if not all(math.isfinite(x) for x in (b.open, b.high, b.low, b.close,
+                                                      b.volume)) or b.high < b.low:
+                    self.counts["rejected"] += 1
+                    continue
+                before = self.counts["bars"]
+                self._close(st, tf, b, emit=False)
+                if st.aggregator is not None and tf == self.cfg.aggregate_from:
+                    for tf2, b2 in st.aggregator.add(b):
+                        self._close(st, tf2, b2, emit=False)
+                n += self.counts["bars"] > before
+        return n
+
+    def _close(self, st: InstrumentState, tf: str, bar: OHLCV,
+               emit: bool = True) -> list[tuple[str, Any]]:
         last = st.last_start.get(tf)
         if last is not None and bar.start <= last:
             self.counts["duplicates"] += 1  # redelivery or replay: idempotent
@@ -328,7 +349,7 @@ class SignalEngine:
                 s.score = None
                 continue
             s.score = vote(s.name, s.values, bar.close)
-            if self.cfg.publish_indicators:
+            if emit and self.cfg.publish_indicators:
                 score = s.score or 0.0
                 d = 1 if score > 0.05 else (-1 if score < -0.05 else 0)
                 out.append((st.instrument, ev.IndicatorSignal(
@@ -336,7 +357,7 @@ class SignalEngine:
                     timeframe=TF_TO_ENUM[tf], values=s.values, direction=DIRECTION[d],
                     strength=score, event_time=t_end)))
                 self.counts["indicator_signals"] += 1
-        if self.cfg.patterns:
+        if emit and self.cfg.patterns:
             h = st.history[tf].arrays(last=40)
             for m in detect_candles(h["open"], h["high"], h["low"], h["close"], h["volume"],
                                     last=1):
@@ -370,8 +391,9 @@ class SignalEngine:
             if st.direction != prev or not st.signal_id:
                 st.signal_id = new_id()
             st.as_of = bar.end
-            out.append((st.instrument, self.scored_event(st)))
-            self.counts["scored"] += 1
+            if emit:
+                out.append((st.instrument, self.scored_event(st)))
+                self.counts["scored"] += 1
         if tf == self.regime_tf:
             st.bars_since_fit += 1
         return out

@@ -70,6 +70,11 @@ class Settings(ServiceSettings):
     se_min_hold_bars: int = Field(default=3, ge=0, le=100_000)
     # publish IndicatorSignal events (one per indicator per closed bar)
     se_publish_indicators: bool = True
+    # market-data gRPC address ("host:port"): the first bar of an instrument triggers a
+    # backfill of up to OMNI_SE_HISTORY stored bars per timeframe, so indicators are warm at
+    # once and ComputeIndicator covers history from before this process started
+    se_market_data_address: str | None = None
+    se_backfill_timeout: float = Field(default=10.0, gt=0, le=600)
 
     @model_validator(mode="after")
     def _check(self) -> Settings:
