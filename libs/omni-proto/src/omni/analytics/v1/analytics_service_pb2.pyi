@@ -11,7 +11,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class PerformanceMetrics(_message.Message):
-    __slots__ = ("total_return", "annualized_return", "annualized_volatility", "sharpe_ratio", "sortino_ratio", "calmar_ratio", "max_drawdown", "max_drawdown_duration_days", "win_rate", "profit_factor", "average_win", "average_loss", "alpha", "beta", "information_ratio", "tracking_error", "daily_var_95", "daily_cvar_95", "skewness", "kurtosis", "trades", "net_pnl", "fees")
+    __slots__ = ("total_return", "annualized_return", "annualized_volatility", "sharpe_ratio", "sortino_ratio", "calmar_ratio", "max_drawdown", "max_drawdown_duration_days", "win_rate", "profit_factor", "average_win", "average_loss", "alpha", "beta", "information_ratio", "tracking_error", "daily_var_95", "daily_cvar_95", "skewness", "kurtosis", "trades", "net_pnl", "fees", "tail_ratio", "turnover", "periods", "start", "end")
     TOTAL_RETURN_FIELD_NUMBER: _ClassVar[int]
     ANNUALIZED_RETURN_FIELD_NUMBER: _ClassVar[int]
     ANNUALIZED_VOLATILITY_FIELD_NUMBER: _ClassVar[int]
@@ -35,6 +35,11 @@ class PerformanceMetrics(_message.Message):
     TRADES_FIELD_NUMBER: _ClassVar[int]
     NET_PNL_FIELD_NUMBER: _ClassVar[int]
     FEES_FIELD_NUMBER: _ClassVar[int]
+    TAIL_RATIO_FIELD_NUMBER: _ClassVar[int]
+    TURNOVER_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
     total_return: float
     annualized_return: float
     annualized_volatility: float
@@ -58,7 +63,12 @@ class PerformanceMetrics(_message.Message):
     trades: int
     net_pnl: _types_pb2.Decimal
     fees: _types_pb2.Decimal
-    def __init__(self, total_return: _Optional[float] = ..., annualized_return: _Optional[float] = ..., annualized_volatility: _Optional[float] = ..., sharpe_ratio: _Optional[float] = ..., sortino_ratio: _Optional[float] = ..., calmar_ratio: _Optional[float] = ..., max_drawdown: _Optional[float] = ..., max_drawdown_duration_days: _Optional[int] = ..., win_rate: _Optional[float] = ..., profit_factor: _Optional[float] = ..., average_win: _Optional[float] = ..., average_loss: _Optional[float] = ..., alpha: _Optional[float] = ..., beta: _Optional[float] = ..., information_ratio: _Optional[float] = ..., tracking_error: _Optional[float] = ..., daily_var_95: _Optional[float] = ..., daily_cvar_95: _Optional[float] = ..., skewness: _Optional[float] = ..., kurtosis: _Optional[float] = ..., trades: _Optional[int] = ..., net_pnl: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., fees: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ...) -> None: ...
+    tail_ratio: float
+    turnover: float
+    periods: int
+    start: _timestamp_pb2.Timestamp
+    end: _timestamp_pb2.Timestamp
+    def __init__(self, total_return: _Optional[float] = ..., annualized_return: _Optional[float] = ..., annualized_volatility: _Optional[float] = ..., sharpe_ratio: _Optional[float] = ..., sortino_ratio: _Optional[float] = ..., calmar_ratio: _Optional[float] = ..., max_drawdown: _Optional[float] = ..., max_drawdown_duration_days: _Optional[int] = ..., win_rate: _Optional[float] = ..., profit_factor: _Optional[float] = ..., average_win: _Optional[float] = ..., average_loss: _Optional[float] = ..., alpha: _Optional[float] = ..., beta: _Optional[float] = ..., information_ratio: _Optional[float] = ..., tracking_error: _Optional[float] = ..., daily_var_95: _Optional[float] = ..., daily_cvar_95: _Optional[float] = ..., skewness: _Optional[float] = ..., kurtosis: _Optional[float] = ..., trades: _Optional[int] = ..., net_pnl: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., fees: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., tail_ratio: _Optional[float] = ..., turnover: _Optional[float] = ..., periods: _Optional[int] = ..., start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Subject(_message.Message):
     __slots__ = ("account_id", "strategy_id", "fund_id")
@@ -135,16 +145,18 @@ class AttributionRow(_message.Message):
     def __init__(self, segment: _Optional[str] = ..., allocation_effect: _Optional[float] = ..., selection_effect: _Optional[float] = ..., interaction_effect: _Optional[float] = ..., total_effect: _Optional[float] = ...) -> None: ...
 
 class GetAttributionRequest(_message.Message):
-    __slots__ = ("subject", "period", "model", "grouping")
+    __slots__ = ("subject", "period", "model", "grouping", "benchmark")
     SUBJECT_FIELD_NUMBER: _ClassVar[int]
     PERIOD_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     GROUPING_FIELD_NUMBER: _ClassVar[int]
+    BENCHMARK_FIELD_NUMBER: _ClassVar[int]
     subject: Subject
     period: _types_pb2.TimeRange
     model: str
     grouping: str
-    def __init__(self, subject: _Optional[_Union[Subject, _Mapping]] = ..., period: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., model: _Optional[str] = ..., grouping: _Optional[str] = ...) -> None: ...
+    benchmark: _types_pb2.InstrumentId
+    def __init__(self, subject: _Optional[_Union[Subject, _Mapping]] = ..., period: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., model: _Optional[str] = ..., grouping: _Optional[str] = ..., benchmark: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ...) -> None: ...
 
 class GetAttributionResponse(_message.Message):
     __slots__ = ("rows", "active_return", "factor_exposures", "factor_contributions")

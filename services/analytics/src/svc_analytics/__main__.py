@@ -1,0 +1,5 @@
+from omni_core.service import run
+
+from svc_analytics.app import build
+
+run(build)
