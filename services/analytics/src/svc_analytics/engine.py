@@ -7,6 +7,9 @@ Series
 - Strategy (account_id + strategy_id): from the strategy's P&L summaries (PnlUpdated with a
   strategy id): the last total P&L of each day; daily return = (P&L_d - P&L_d-1) / the
   account's NAV at the end of day d-1, so strategy returns are contributions to the account's.
+- Portfolio (account_id "*"): every account together; a day's return is the mean of the
+  accounts' returns that day weighted by their previous NAVs (an account joining is not a
+  return); the equity curve is the sum of the accounts' latest NAVs (one base currency).
 - Benchmark instrument: the last time-bar close of each day (market-data-stream Bars).
 - A period [start, end) selects the returns dated in it (the NAV before the first one is the
   base). Daily points are stamped at 00:00 UTC of their day.
@@ -23,6 +26,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,8 +38,10 @@ from omni_quant import performance as pf
 
 from svc_analytics.store import AnalyticsStore
 
-__all__ = ["Analytics", "SubjectSeries", "ROLLING_METRICS"]
+__all__ = ["Analytics", "SubjectSeries", "ROLLING_METRICS", "PORTFOLIO"]
 
+# account_id of the portfolio: every account together
+PORTFOLIO = "*"
 ROLLING_METRICS = ("sharpe_ratio", "volatility", "beta", "sortino_ratio", "returns")
 
 
@@ -94,6 +100,13 @@ class Analytics:
         if not account:
             raise InvalidArgument(f"{field}.account_id: required")
         start, end = _period(period)
+        if account == PORTFOLIO:
+            if strategy:
+                raise InvalidArgument(
+                    f"{field}.strategy_id: a strategy is analysed within one account; give "
+                    "its account_id (not '*')"
+                )
+            return await self._portfolio_series(start, end)
         navs = await self.store.nav_daily(account)
         if not navs:
             raise NotFound(f"account {account!r}: no NAV history")
@@ -109,8 +122,9 @@ class Analytics:
                 )
             total = pd.Series([float(p.total) for p in pnl],
                               index=pd.DatetimeIndex([pd.Timestamp(p.day) for p in pnl]))
-            base_nav = nav.reindex(total.index.union(nav.index)).ffill().shift(1)
-            base_nav = base_nav.reindex(total.index)
+            # the account's NAV at the end of the previous P&L day (latest known by then)
+            base_nav = nav.reindex(total.index.union(nav.index)).ffill()
+            base_nav = base_nav.reindex(total.index).shift(1)
             rets = (total.diff() / base_nav).iloc[1:]
             rets = rets[np.isfinite(rets.to_numpy())]  # days without an earlier account NAV
             equity = total
@@ -131,6 +145,71 @@ class Analytics:
             net = pd.Series([float(p.net_exposure) for p in navs], index=nav.index) / nav
             exposure = pd.DataFrame({"gross": gross, "net": net})
             label = account
+        async def fills(first: pd.Timestamp, last: pd.Timestamp) -> int:
+            if strategy:
+                return 0
+            return await self.store.fills(account, first.date().isoformat(),
+                                          last.date().isoformat())
+
+        return await self._finish(label, account, strategy, rets, equity, exposure,
+                                  [totals_dec], fills, start, end)
+
+    async def _portfolio_series(self, start: pd.Timestamp | None, end: pd.Timestamp | None
+                                ) -> SubjectSeries:
+        """All accounts together: each day's return is the NAV-weighted mean of the accounts'
+        returns that day (weights: their previous NAVs), so accounts joining or leaving are
+        not returns; the equity curve is the sum of the accounts' latest NAVs."""
+        accounts = await self.store.accounts()
+        if not accounts:
+            raise NotFound("portfolio '*': no account has NAV history")
+        navs, grosses, nets, totals, currencies = {}, {}, {}, [], set()
+        for a in accounts:
+            pts = await self.store.nav_daily(a)
+            idx = pd.DatetimeIndex([pd.Timestamp(p.day) for p in pts])
+            navs[a] = pd.Series([float(p.nav) for p in pts], index=idx)
+            grosses[a] = pd.Series([float(p.gross_exposure) for p in pts], index=idx)
+            nets[a] = pd.Series([float(p.net_exposure) for p in pts], index=idx)
+            currencies |= {p.base_currency for p in pts if p.base_currency}
+            pnl = await self.store.pnl_daily(a, "")
+            totals.append({pd.Timestamp(p.day): (p.total, p.fees) for p in pnl})
+        if len(currencies) > 1:
+            raise FailedPrecondition(
+                f"portfolio '*': accounts have different base currencies "
+                f"({', '.join(sorted(currencies))}); analytics does not convert FX yet"
+            )
+        frame = pd.DataFrame(navs).sort_index()
+        if (frame <= 0).any().any():
+            raise InvalidArgument("portfolio '*': an account has a NAV that is not positive")
+        held = frame.ffill()
+        prev = held.shift(1)
+        acct_rets = frame / prev - 1.0  # NaN where an account has no NAV that day or before
+        weights = prev.where(acct_rets.notna())
+        wsum = weights.sum(axis=1, min_count=1)
+        rets = ((acct_rets * weights).sum(axis=1, min_count=1) / wsum).dropna()
+        equity = held.sum(axis=1, min_count=1).dropna()
+        exposure = pd.DataFrame({
+            "gross": pd.DataFrame(grosses).sort_index().ffill().sum(axis=1) / equity,
+            "net": pd.DataFrame(nets).sort_index().ffill().sum(axis=1) / equity,
+        })
+        if len(equity) < 2 or rets.empty:
+            raise InvalidArgument(
+                "portfolio '*': no daily return (returns need NAV on two days)"
+            )
+
+        async def fills(first: pd.Timestamp, last: pd.Timestamp) -> int:
+            return sum([await self.store.fills(a, first.date().isoformat(),
+                                               last.date().isoformat()) for a in accounts])
+
+        return await self._finish("portfolio", PORTFOLIO, "", rets, equity, exposure, totals,
+                                  fills, start, end)
+
+    async def _finish(self, label: str, account: str, strategy: str, rets: pd.Series,
+                      equity: pd.Series, exposure: pd.DataFrame | None,
+                      totals: list[dict[pd.Timestamp, tuple[Decimal, Decimal]]],
+                      fills: Any, start: pd.Timestamp | None, end: pd.Timestamp | None
+                      ) -> SubjectSeries:
+        """Restrict to the period; the equity curve keeps the base day before the first
+        return; net P&L and fees are the change of the cumulative figures over it."""
         in_period = _mask(rets.index, start, end)
         rets = rets[in_period]
         if rets.empty:
@@ -146,11 +225,11 @@ class Analytics:
         equity = equity[(equity.index >= base_day) & (equity.index <= last)]
         if exposure is not None:
             exposure = exposure[(exposure.index >= first) & (exposure.index <= last)]
-        net_pnl, fees = _pnl_change(totals_dec, base_day, last, base_is_start=len(prior) > 0)
-        trades = 0
-        if not strategy:
-            trades = await self.store.fills(account, first.date().isoformat(),
-                                            last.date().isoformat())
+        net_pnl, fees = Decimal(0), Decimal(0)
+        for t in totals:
+            n, f = _pnl_change(t, base_day, last, base_is_start=len(prior) > 0)
+            net_pnl, fees = net_pnl + n, fees + f
+        trades = await fills(first, last)
         return SubjectSeries(label, account, strategy, rets, equity, exposure, net_pnl, fees,
                              trades)
 
