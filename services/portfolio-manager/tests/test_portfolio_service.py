@@ -464,6 +464,36 @@ async def test_grpc_optimise_rebalance_harvest_attribution_and_errors(
         )
         assert code == grpc.StatusCode.INVALID_ARGUMENT and "empty" in msg
 
+        # --- optimisation from the daily bars the service has seen (no returns in the request)
+        rng = np.random.default_rng(9)
+        for name in ("B0", "B1", "B2"):
+            px = 100 * np.cumprod(1 + rng.normal(0.0005, 0.01, 60))
+            for k, close in enumerate(px):
+                core.on_bar(name, "1d", float(close), now - timedelta(days=60 - k))
+        hist = await stub.Optimize(
+            pb.OptimizeRequest(
+                method=pb.OPTIMIZATION_METHOD_RISK_PARITY,
+                universe=[iid("B0"), iid("B1"), iid("B2")],
+                lookback_days=40,
+            )
+        )
+        rc = [w.risk_contribution for w in hist.weights]
+        assert max(rc) - min(rc) < 1e-6
+        code, msg = await code_of(
+            stub.Optimize(
+                pb.OptimizeRequest(
+                    method=pb.OPTIMIZATION_METHOD_HRP, universe=[iid("B0"), iid("NOHIST")]
+                )
+            )
+        )
+        assert code == grpc.StatusCode.FAILED_PRECONDITION and "NOHIST" in msg
+
+        # --- NAV history: recorded by the coalesced publisher, at most once per nav_interval
+        # (60 s): one point, the NAV when the publisher first ran (before or after the marks)
+        await core.flush()
+        navs = await stub.GetNavHistory(pb.GetNavHistoryRequest(account_id="acc-2"))
+        assert len(navs.points) == 1 and D(navs.points[0].nav.value) in (D(100000), D(95000))
+
     await wait_until(
         lambda: any(isinstance(e, ev.RebalanceTargets) for _, e in observer.seen),
         30,

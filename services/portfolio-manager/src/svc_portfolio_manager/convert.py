@@ -79,7 +79,7 @@ def fill_from_pb(f: om.Fill, account_id: str, now: datetime) -> Fill:
     )
 
 
-def position_pb(pos: Position, nav: Decimal) -> pb.Position:
+def position_pb(pos: Position, nav: Decimal, currency: str = "") -> pb.Position:
     mv = pos.market_value
     return pb.Position(
         account_id=pos.account_id,
@@ -92,7 +92,7 @@ def position_pb(pos: Position, nav: Decimal) -> pb.Position:
         unrealized_pnl=D(pos.unrealized),
         realized_pnl=D(pos.realized),
         day_pnl=D(pos.day_pnl),
-        currency="",
+        currency=currency,
         weight=float(mv / nav) if nav > 0 else 0.0,
         updated_at=ts(pos.updated_at),
         quantity_by_strategy={k: float(v) for k, v in pos.quantity_by_strategy.items()},
@@ -164,7 +164,11 @@ def portfolio_pb(acc: Account, now: datetime) -> pb.Portfolio:
         gross_exposure=D(gross),
         net_exposure=D(acc.net_exposure),
         leverage=float(gross / nav) if nav > 0 else 0.0,
-        positions=[position_pb(p, nav) for _, p in sorted(acc.positions.items()) if p.lots],
+        positions=[
+            position_pb(p, nav, acc.base_currency)
+            for _, p in sorted(acc.positions.items())
+            if p.lots
+        ],
         cash_balances=[cash_pb(acc)],
         pnl=pnl_pb(acc, now),
         lot_method=int(acc.lot_method),

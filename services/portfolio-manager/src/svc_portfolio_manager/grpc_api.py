@@ -70,7 +70,7 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
         chunk = rows[offset : offset + size]
         more = offset + size < len(rows)
         return pb.ListPositionsResponse(
-            positions=[cv.position_pb(p, nav) for p in chunk],
+            positions=[cv.position_pb(p, nav, acc.base_currency) for p in chunk],
             page={
                 "next_page_token": _token(offset + size) if more else "",
                 "total_size": len(rows),
@@ -85,7 +85,7 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
         pos = acc.positions.get(inst)
         if pos is None:
             raise NotFound(f"account {acc.account_id} has no position in {inst}")
-        return pb.GetPositionResponse(position=cv.position_pb(pos, acc.nav))
+        return pb.GetPositionResponse(position=cv.position_pb(pos, acc.nav, acc.base_currency))
 
     async def GetPnl(self, request: Any, context: Any) -> pb.GetPnlResponse:
         acc = self.core.account(_require(request.account_id))

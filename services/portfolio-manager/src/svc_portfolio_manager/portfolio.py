@@ -197,7 +197,7 @@ class PortfolioCore:
         events: list[Any] = [
             ev.PositionUpdated(
                 account_id=acc.account_id,
-                position=cv.position_pb(res.position, acc.nav),
+                position=cv.position_pb(res.position, acc.nav, acc.base_currency),
                 fill_id=fill.fill_id,
                 event_time=cv.ts(fill.executed_at),
             )
@@ -265,7 +265,7 @@ class PortfolioCore:
                     events.append(
                         ev.PositionUpdated(
                             account_id=account_id,
-                            position=cv.position_pb(pos, nav),
+                            position=cv.position_pb(pos, nav, acc.base_currency),
                             event_time=cv.ts(now),
                         )
                     )
@@ -384,7 +384,7 @@ class PortfolioCore:
             if res is None:
                 continue  # already applied
             resp.accounts_affected += 1
-            pos_msg = cv.position_pb(res.position, res.account.nav)
+            pos_msg = cv.position_pb(res.position, res.account.nav, res.account.base_currency)
             resp.positions.append(pos_msg)
             events: list[Any] = [
                 ev.CorporateActionApplied(
@@ -483,7 +483,7 @@ class PortfolioCore:
             max_turnover=c.max_turnover or None,
             transaction_cost_bps=c.transaction_cost_bps or 0.0,
             budget=c.budget or 1.0,
-            current_weights={k: v for k, v in current.items() if k in set(assets) or v},
+            current_weights=current,
         )
 
     def _optimize_sync(
@@ -591,7 +591,16 @@ class PortfolioCore:
     async def optimize(self, req: pb.OptimizeRequest) -> pb.OptimizeResponse:
         current = dict(req.current_weights)
         if not current and req.account_id and req.account_id in self.book.accounts:
-            current = self.book.accounts[req.account_id].weights()
+            # the account's holdings outside the universe are not part of the problem: they
+            # neither count towards turnover nor block it
+            universe = {i.value for i in req.universe} | {
+                r.instrument_id.value for r in req.returns
+            }
+            current = {
+                k: v
+                for k, v in self.book.accounts[req.account_id].weights().items()
+                if k in universe
+            }
         return await asyncio.to_thread(self._optimize_sync, req, current)
 
     # ---- rebalancing ---------------------------------------------------------------------
