@@ -112,6 +112,12 @@ def test_rolling_metrics_match_empyrical(sp500: pd.Series) -> None:
             pf.rolling_beta(r, b, 63).to_numpy(), ep.roll_beta(r, b, 63).to_numpy(),
             rtol=TOL, atol=TOL,
         )
+        np.testing.assert_allclose(
+            pf.rolling_sortino(r, 42).to_numpy(), ep.roll_sortino_ratio(r, 42).to_numpy(),
+            rtol=TOL, atol=TOL,
+        )
+        assert close(float(pf.rolling_sortino(r, 42).iloc[-1]),
+                     float(ep.sortino_ratio(r.iloc[-42:])))
         # one window by hand
         w = r.iloc[-63:]
         assert close(float(ours.iloc[-1]), float(ep.sharpe_ratio(w)))

@@ -299,15 +299,19 @@ async def test_live_statistics_over_grpc(pg, kafka_bootstrap, kafka_topics, tmp_
             assert Decimal(spart.metrics.net_pnl.value) == history.pnl[39] - history.pnl[9]
 
             roll = await stub.GetRollingMetrics(pb.GetRollingMetricsRequest(
-                subject=subject(), window_days=20, metrics=["sharpe_ratio", "beta"],
+                subject=subject(), window_days=20,
+                metrics=["sharpe_ratio", "beta", "sortino_ratio"],
                 benchmark=common.InstrumentId(value=BENCH)))
             sharpe = pf.rolling_sharpe(r, 20)
-            assert [s.metric for s in roll.series] == ["sharpe_ratio", "beta"]
+            assert [s.metric for s in roll.series] == ["sharpe_ratio", "beta", "sortino_ratio"]
             assert len(roll.series[0].points) == len(sharpe)
             assert all(close(p.value, v) for p, v in zip(roll.series[0].points, sharpe,
                                                           strict=True))
             beta = pf.rolling_beta(r, history.bench_returns(), 20)
             assert all(close(p.value, v) for p, v in zip(roll.series[1].points, beta,
+                                                          strict=True))
+            sortino = ep.roll_sortino_ratio(r, 20)
+            assert all(close(p.value, v) for p, v in zip(roll.series[2].points, sortino,
                                                           strict=True))
 
             sheet = await stub.GetTearSheet(pb.GetTearSheetRequest(

@@ -83,6 +83,7 @@ __all__ = [
     "annual_returns",
     "rolling_sharpe",
     "rolling_volatility",
+    "rolling_sortino",
     "rolling_beta",
     "performance_stats",
 ]
@@ -290,6 +291,18 @@ def rolling_volatility(
     if len(r) < window:
         return pd.Series([], index=r.index[:0], dtype="float64")
     return ep.roll_annual_volatility(r, window, annualization=annualization)
+
+
+def rolling_sortino(
+    returns: Any, window: int = 126, required_return: float = 0.0,
+    annualization: int = ANNUALIZATION,
+) -> pd.Series:
+    r = check_returns(returns)
+    _check_window(window)
+    if len(r) < window:
+        return pd.Series([], index=r.index[:0], dtype="float64")
+    return ep.roll_sortino_ratio(r, window, required_return=required_return,
+                                 annualization=annualization)
 
 
 def rolling_beta(returns: Any, benchmark: Any, window: int = 126) -> pd.Series:

@@ -331,7 +331,7 @@ class Analytics:
             elif name == "volatility":
                 series = pf.rolling_volatility(r, window)
             elif name == "sortino_ratio":
-                series = r.rolling(window).apply(pf.sortino_ratio, raw=False).dropna()
+                series = pf.rolling_sortino(r, window)
             elif name == "returns":
                 series = (1.0 + r).rolling(window).apply(np.prod, raw=True).dropna() - 1.0
             else:  # beta
