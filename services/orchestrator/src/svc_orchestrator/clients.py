@@ -88,7 +88,7 @@ class Downstream:
         return self._stubs[service]
 
     async def call(self, service: str, method: str, request: Any,
-                   timeout: float | None = None) -> Any:
+                   timeout: float | None = None) -> Any:  # noqa: ASYNC109 (gRPC deadline)
         """``await stub.<method>(request)`` with the error rule of this module."""
         fn = getattr(self.stub(service), method)
         try:

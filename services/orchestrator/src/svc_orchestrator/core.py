@@ -38,7 +38,7 @@ from omni_core.errors import FailedPrecondition, InvalidArgument, NotFound, Omni
 from omni_core.ids import new_id
 
 from svc_orchestrator.clients import Downstream
-from svc_orchestrator.session import HALTED, SessionMachine, Transition
+from svc_orchestrator.session import SessionMachine, Transition
 
 __all__ = ["Orchestrator", "SERVICE", "TOPIC", "WORKFLOWS"]
 

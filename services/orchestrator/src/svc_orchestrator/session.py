@@ -74,7 +74,8 @@ def parse_state(name: str) -> int:
     for v, n in STATE_NAMES.items():
         if n == key:
             return v
-    raise InvalidArgument(f"unknown session state {name!r}; one of {', '.join(STATE_NAMES.values())}")
+    raise InvalidArgument(
+        f"unknown session state {name!r}; one of {', '.join(STATE_NAMES.values())}")
 
 
 def _utc(dt: datetime) -> datetime:
@@ -162,7 +163,8 @@ def _calendar(code: str):  # type: ignore[no-untyped-def]
 class ExchangeSchedule:
     """An exchange's sessions from `exchange_calendars` (holidays, early closes included)."""
 
-    def __init__(self, code: str, pre_open_minutes: float = 30, closing_minutes: float = 10) -> None:
+    def __init__(self, code: str, pre_open_minutes: float = 30,
+                 closing_minutes: float = 10) -> None:
         self.name = code.upper()
         self.cal = _calendar(self.name)
         self.pre_open = timedelta(minutes=pre_open_minutes)
