@@ -226,3 +226,11 @@ def test_bad_fills_rejected() -> None:
         b.apply_fill(fill("f", "B", 0, "1"))
     with pytest.raises(InvalidArgument, match="price"):
         b.apply_fill(fill("f", "B", 1, "-1"))
+
+
+def test_designation_wins_under_any_method() -> None:
+    # harvesting and rebalancing designate the lots they sell even when the account is FIFO
+    b = _three_lots(LotMethod.FIFO)
+    b.designate_lots("acc-1", "harvest-1", ["l2"])
+    r = b.apply_fill(fill("x", "S", 10, "105", at=T0 + timedelta(days=3), coid="harvest-1"))
+    assert [(c.lot_id, c.realized) for c in r.closes] == [("l2", D(-150))]

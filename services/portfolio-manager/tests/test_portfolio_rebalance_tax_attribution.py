@@ -81,7 +81,7 @@ async def test_standing_targets_rebalance_on_drift(sqlite_url) -> None:  # type:
     core = PortfolioCore(
         book, PortfolioRepository(db), publish, now=lambda: T0, submit_order=submit
     )
-    await core.set_standing("a", "s", {"X": 0.3, "Y": 0.2}, 0.05, T0)
+    await core.set_standing("a", "s", {"X": 0.3, "Y": 0.2}, 0.05, None)
     assert await core.check_standing() == 0 and sent == []  # within the band
     core.on_price("X", 130.0, T0)  # X: 39000 / 109000 = 35.8% -> drift 5.8% > 5%
     assert await core.check_standing() == 1
@@ -89,6 +89,12 @@ async def test_standing_targets_rebalance_on_drift(sqlite_url) -> None:  # type:
     # target, 0.06%) is inside the band and stays
     assert [(r.instrument_id.value, r.quantity, r.side) for r in sent] == [("X", 6.0, 2)]
     assert sent[0].client_order_id.startswith("pm-") and sent[0].strategy_id == "s"
+    # the orders are working (no fills yet): no second rebalance within the cooldown
+    assert await core.check_standing() == 0 and len(sent) == 1
+    # reloaded from the database with the time of the last rebalance
+    again = PortfolioCore(Book(), PortfolioRepository(db), publish, now=lambda: T0)
+    await again.load()
+    assert again.standing[("a", "s")].last == T0
     await db.dispose()
 
 

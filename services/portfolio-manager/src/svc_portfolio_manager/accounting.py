@@ -19,7 +19,8 @@ Conventions
 - Lot methods: FIFO and LIFO by acquisition time; HIGHEST_COST closes, for a long position,
   the lots bought dearest first and, for a short position, the lots sold cheapest first (in
   both cases the close that realises the least gain); SPECIFIC_LOT closes the lots designated
-  for the order (`designate_lots`), then FIFO for anything not covered.
+  for the order (`designate_lots`), then FIFO for anything not covered. A designation wins
+  under any method (harvesting and rebalancing designate the lots they mean to sell).
 - Unrealised P&L uses the last mark; with no mark yet, the average cost (unrealised 0).
 - Wash sales (US, long lots): a loss realised on a lot is disallowed to the extent that
   shares of the same instrument were bought within `wash_sale_days` before the sale (other
@@ -461,11 +462,19 @@ class Book:
                     lot.seq,
                 ),
             )
-        if method == LotMethod.SPECIFIC_LOT and designated:
-            by_id = {lot.lot_id: lot for lot in lots}
-            first = [by_id[i] for i in designated if i in by_id]
-            return first + [lot for lot in lots if lot.lot_id not in set(designated)]
         return lots
+
+    def _close_order(
+        self, acc: Account, pos: Position, method: LotMethod, designated: Sequence[str]
+    ) -> list[Lot]:
+        """Designated lots first (whatever the method), then the method's order."""
+        lots = self._order_lots(acc, pos, method, designated)
+        if not designated:
+            return lots
+        by_id = {lot.lot_id: lot for lot in lots}
+        first = [by_id[i] for i in designated if i in by_id]
+        chosen = {lot.lot_id for lot in first}
+        return first + [lot for lot in lots if lot.lot_id not in chosen]
 
     # ---- fills ---------------------------------------------------------------------------
 
@@ -511,7 +520,7 @@ class Book:
         wash: list[WashSale] = []
         current = pos.quantity
         if current != 0 and (current > 0) != (signed > 0):
-            for lot in self._order_lots(acc, pos, method, designated):
+            for lot in self._close_order(acc, pos, method, designated):
                 if remaining == 0:
                     break
                 take = min(abs(remaining), abs(lot.quantity))

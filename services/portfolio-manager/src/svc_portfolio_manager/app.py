@@ -61,6 +61,8 @@ class PortfolioManagerSettings(ServiceSettings):
     # standing targets: drift check every N seconds; scheduled rebalance every M (0 = none)
     rebalance_check_interval: float = Field(default=60.0, gt=0)
     rebalance_interval: float = Field(default=0.0, ge=0)
+    # no drift-triggered rebalance within this many seconds of the last one (orders working)
+    rebalance_cooldown: float = Field(default=300.0, ge=0)
     history_timeframe: str = "1d"
     history_max: int = Field(default=1000, gt=2)
 
@@ -108,6 +110,7 @@ def build(
         transaction_cost_bps=settings.transaction_cost_bps,
         nav_interval=settings.nav_interval,
         rebalance_interval=settings.rebalance_interval,
+        rebalance_cooldown=settings.rebalance_cooldown,
         history_max=settings.history_max,
         history_timeframe=settings.history_timeframe,
     )

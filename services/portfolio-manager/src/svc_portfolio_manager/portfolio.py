@@ -109,6 +109,7 @@ class PortfolioCore:
         transaction_cost_bps: float = 0.0,
         nav_interval: float = 60.0,
         rebalance_interval: float = 0.0,
+        rebalance_cooldown: float = 300.0,
         history_max: int = 1000,
         history_timeframe: str = "1d",
     ) -> None:
@@ -124,6 +125,7 @@ class PortfolioCore:
         self.cost_bps = transaction_cost_bps
         self.nav_interval = nav_interval
         self.rebalance_interval = rebalance_interval
+        self.rebalance_cooldown = rebalance_cooldown
         self.history_timeframe = history_timeframe
         self.lock = asyncio.Lock()
         self.prices: dict[str, Decimal] = {}
@@ -740,6 +742,8 @@ class PortfolioCore:
             acc = self.book.accounts.get(st.account_id)
             if acc is None or acc.nav <= 0:
                 continue
+            if st.last is not None and (now - st.last).total_seconds() < self.rebalance_cooldown:
+                continue  # the orders of the last rebalance may still be working
             drift = max_drift(acc.weights(), st.targets)
             due = rebalance_due(st.last, self.rebalance_interval, now)
             if drift <= st.drift_threshold and not due:
