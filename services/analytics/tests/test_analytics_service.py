@@ -442,8 +442,15 @@ async def test_bad_input_gets_clear_errors(kafka_bootstrap, kafka_topics, sqlite
                               event_time=ts(h.at(0)))
         bad = pm.NavSnapshot(account_id="acct-bad", nav=common.Decimal(value="NaN"),
                              event_time=ts(h.at(0)))
+        # P&L summaries without `total`: realized + unrealized + dividends - fees is used
+        derived = [pm.PnlUpdated(account_id=ACCOUNT, pnl=pms.PnlSummary(
+            strategy_id="derived", realized=common.Decimal(value=rz),
+            unrealized=common.Decimal(value="10"), dividends=common.Decimal(value="1"),
+            fees=common.Decimal(value="2"), as_of=ts(h.at(i, 20)))) for i, rz in ((0, "0"),
+                                                                                 (4, "50"))]
         await publish_all(kafka_bootstrap, kafka_topics,
-                          [*h.events(), ("portfolio-updates", "acct-lone", lone),
+                          [*h.events(), *[("portfolio-updates", ACCOUNT, e) for e in derived],
+                           ("portfolio-updates", "acct-lone", lone),
                            ("portfolio-updates", "acct-bad", bad)])
         async with channel(svc.grpc_address) as ch:
             stub = pb_grpc.AnalyticsServiceStub(ch)
@@ -464,11 +471,14 @@ async def test_bad_input_gets_clear_errors(kafka_bootstrap, kafka_topics, sqlite
 
             perf = stub.GetPerformance
             invalid, missing = grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.NOT_FOUND
+            d = await perf(pb.GetPerformanceRequest(subject=subject(strategy="derived")))
+            assert Decimal(d.metrics.net_pnl.value) == Decimal(50)  # (50+10+1-2) - (0+10+1-2)
+            assert close(d.metrics.total_return, 50 / float(h.nav[0]))
             await fails(perf, pb.GetPerformanceRequest(), invalid, "subject.account_id: required")
             await fails(perf, pb.GetPerformanceRequest(subject=subject("nobody")), missing,
                         "account 'nobody': no NAV history")
             await fails(perf, pb.GetPerformanceRequest(subject=subject(strategy="ghost")),
-                        missing, "strategy 'ghost'", "known strategies: momo")
+                        missing, "strategy 'ghost'", "known strategies: derived, momo")
             # one NAV day: an empty return series
             await fails(perf, pb.GetPerformanceRequest(subject=subject("acct-lone")), invalid,
                         "acct-lone: no daily return")

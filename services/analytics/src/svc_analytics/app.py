@@ -116,13 +116,16 @@ def build(
         if not account:
             raise PermanentError("PnlUpdated.account_id: missing")
         p = ev.pnl
+        realized = parse_money(p.realized, "PnlUpdated.pnl.realized")
+        unrealized = parse_money(p.unrealized, "PnlUpdated.pnl.unrealized")
+        fees = parse_money(p.fees, "PnlUpdated.pnl.fees")
+        total = (parse_money(p.total, "PnlUpdated.pnl.total") if p.total.value.strip()
+                 else realized + unrealized + parse_money(p.dividends, "PnlUpdated.pnl.dividends")
+                 - fees)  # the contract's definition when a producer leaves it out
         await store.record_pnl(
             account, p.strategy_id,
             _when(p.as_of if p.HasField("as_of") else ev.event_time, ctx),
-            realized=parse_money(p.realized, "PnlUpdated.pnl.realized"),
-            unrealized=parse_money(p.unrealized, "PnlUpdated.pnl.unrealized"),
-            fees=parse_money(p.fees, "PnlUpdated.pnl.fees"),
-            total=parse_money(p.total, "PnlUpdated.pnl.total", required=True),
+            realized=realized, unrealized=unrealized, fees=fees, total=total,
             day_pnl=parse_money(p.day, "PnlUpdated.pnl.day"),
             currency=p.currency,
         )
