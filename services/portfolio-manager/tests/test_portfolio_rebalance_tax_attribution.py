@@ -184,3 +184,49 @@ def test_factor_attribution_recovers_exposures() -> None:
         factor_attribution(y, {"a": mkt, "b": 2 * mkt})
     with pytest.raises(InvalidArgument, match="outside the Fama-French"):
         factor_attribution([0.1, 0.2, 0.3, 0.1, 0.0], None, periods=["202401"] * 5)
+
+
+async def test_tax_report_after_tax_return(sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from omni.common.v1 import types_pb2 as common
+    from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pb
+
+    db = Database(sqlite_url)
+    await db.migrate(
+        "svc_portfolio_manager.migrations", version_table="alembic_version_portfolio_manager"
+    )
+    clock = {"now": T0}
+
+    async def publish(key: str, e: Any) -> None:
+        return None
+
+    core = PortfolioCore(
+        Book(), PortfolioRepository(db), publish, now=lambda: clock["now"], nav_interval=0.0
+    )
+    await core.adjust_cash("a", D(100000), "USD", "", "dep-1")
+    await core.flush()  # first NAV point: 100000
+    day = timedelta(days=1)
+    await core.apply_fill(Fill("b1", "a", "X", Side.BUY, D(100), D(100), D(0), T0 + day))
+    await core.apply_fill(Fill("s1", "a", "X", Side.SELL, D(100), D(120), D(0), T0 + 10 * day))
+    await core.apply_fill(Fill("b2", "a", "Y", Side.BUY, D(50), D(50), D(0), T0 + 11 * day))
+    clock["now"] = T0 + 12 * day
+    await core.corporate_action(
+        pb.CorporateAction(
+            action_id="div-y",
+            type=pb.CORPORATE_ACTION_TYPE_CASH_DIVIDEND,
+            instrument_id=common.InstrumentId(value="Y"),
+            dividend_per_share=common.Money(amount=common.Decimal(value="1")),
+        ),
+        "a",
+    )
+    await core.adjust_cash("a", D(10000), "USD", "", "dep-2")
+    core.on_price("Y", 60.0, clock["now"])
+    rep = await core.tax_report(pb.GetTaxReportRequest(account_id="a"))
+    # NAV 112550 = cash 109550 + 50 x 60; gain net of the 10000 deposit 2550 -> 2.55%;
+    # tax = 2000 x 0.37 + 50 x 0.20 = 750 -> after tax 1800 -> 1.8%
+    assert (D(rep.start_value.value), D(rep.end_value.value)) == (D(100000), D(112550))
+    assert (D(rep.net_flows.value), D(rep.dividends.value)) == (D(10000), D(50))
+    assert D(rep.realized_short_term.value) == D(2000) and D(rep.estimated_tax.value) == D(750)
+    assert rep.pre_tax_return == pytest.approx(0.0255) and rep.after_tax_return == pytest.approx(
+        0.018
+    )
+    await db.dispose()

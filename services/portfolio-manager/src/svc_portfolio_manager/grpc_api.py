@@ -210,6 +210,10 @@ class PortfolioServicer(pb_grpc.PortfolioManagerServiceServicer):
         self.core.account(request.account_id)
         return await self.core.harvest(request)
 
+    async def GetTaxReport(self, request: Any, context: Any) -> pb.GetTaxReportResponse:
+        _require(request.account_id)
+        return await self.core.tax_report(request)
+
     async def GetAttribution(self, request: Any, context: Any) -> pb.GetAttributionResponse:
         return self.core.attribution(request)
 

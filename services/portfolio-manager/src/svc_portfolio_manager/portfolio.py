@@ -15,7 +15,7 @@ import asyncio
 import collections
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -50,7 +50,7 @@ from svc_portfolio_manager.rebalance import (
     rebalance_due,
 )
 from svc_portfolio_manager.repository import PortfolioRepository
-from svc_portfolio_manager.tax import harvest_candidates
+from svc_portfolio_manager.tax import after_tax_return, harvest_candidates
 
 __all__ = ["PortfolioCore", "OrderSubmitter"]
 
@@ -834,6 +834,77 @@ class PortfolioCore:
             )
         resp.total_harvested_loss.CopyFrom(cv.D(total))
         resp.trades.extend(trade_pb(t, o) for t, o in zip(trades, order_ids, strict=True))
+        return resp
+
+    # ---- tax report ----------------------------------------------------------------------
+
+    async def tax_report(self, req: pb.GetTaxReportRequest) -> pb.GetTaxReportResponse:
+        acc = self.account(req.account_id)
+        start = cv.from_ts(req.period.start)
+        end = cv.from_ts(req.period.end)
+        if start and end and end <= start:
+            raise InvalidArgument("period end must be after its start")
+        for name in ("short_term_rate", "long_term_rate", "dividend_rate"):
+            v = getattr(req, name)
+            if not 0 <= v < 1:
+                raise InvalidArgument(f"{name} must be in [0, 1)")
+        gains = self.book.tax_realized(req.account_id, start, end)
+        flows, divs = await self.repo.cash_flows(req.account_id, start, end)
+        navs = await self.repo.nav_history(req.account_id, start, end, 1_000_000)
+        start_value = navs[0][1] if navs else ZERO
+        end_value = navs[-1][1] if end is not None and navs else acc.nav
+        if navs and start is None:  # flows after the first NAV point, which includes earlier ones
+            flows, divs = await self.repo.cash_flows(
+                req.account_id, navs[0][0] + timedelta(microseconds=1), end
+            )
+        rates = {
+            "short_term_rate": dec(req.short_term_rate or 0.37),
+            "long_term_rate": dec(req.long_term_rate or 0.20),
+            "dividend_rate": dec(req.dividend_rate or 0.20),
+        }
+        resp = pb.GetTaxReportResponse(
+            realized_short_term=cv.D(gains["short_term"]),
+            realized_long_term=cv.D(gains["long_term"]),
+            disallowed_losses=cv.D(gains["disallowed"]),
+            dividends=cv.D(divs),
+            start_value=cv.D(start_value),
+            end_value=cv.D(end_value),
+            net_flows=cv.D(flows),
+            wash_sales=[
+                pb.WashSaleRecord(
+                    instrument_id=cv.inst(w.instrument),
+                    sold_lot_id=w.sold_lot_id,
+                    replacement_lot_id=w.replacement_lot_id,
+                    quantity=float(w.quantity),
+                    disallowed_loss=cv.D(w.disallowed_loss),
+                    time=cv.ts(w.at),
+                    kind=w.kind,
+                )
+                for w in acc.wash_sales
+                if (start is None or w.at >= start) and (end is None or w.at < end)
+            ],
+        )
+        if start_value > 0:
+            pre, post, tax = after_tax_return(
+                start_value,
+                end_value,
+                short_term_gains=gains["short_term"],
+                long_term_gains=gains["long_term"],
+                dividends=divs,
+                net_flows=flows,
+                **rates,
+            )
+            resp.pre_tax_return, resp.after_tax_return = float(pre), float(post)
+        else:  # no starting value to measure a return against: the tax alone
+            _, _, tax = after_tax_return(
+                Decimal(1),
+                Decimal(1),
+                short_term_gains=gains["short_term"],
+                long_term_gains=gains["long_term"],
+                dividends=divs,
+                **rates,
+            )
+        resp.estimated_tax.CopyFrom(cv.D(tax))
         return resp
 
     # ---- attribution ---------------------------------------------------------------------

@@ -357,6 +357,24 @@ class PortfolioRepository:
                 for r in rows
             ]
 
+    async def cash_flows(
+        self, account_id: str, start: datetime | None, end: datetime | None
+    ) -> tuple[Decimal, Decimal]:
+        """(external deposits minus withdrawals, dividends) booked in [start, end)."""
+        q = select(CashLedgerRow).where(CashLedgerRow.account_id == account_id)
+        if start is not None:
+            q = q.where(CashLedgerRow.at >= start)
+        if end is not None:
+            q = q.where(CashLedgerRow.at < end)
+        flows = divs = Decimal(0)
+        async with self.db.session() as s:
+            for r in (await s.scalars(q)).all():
+                if r.entry_id.startswith("cash:"):
+                    flows += r.amount
+                elif r.entry_id.startswith("div:"):
+                    divs += r.amount
+        return flows, divs
+
     async def record_nav(self, account_id: str, at: datetime, nav: Decimal) -> None:
         async with self.db.session() as s:
             await s.merge(NavPointRow(account_id=account_id, at=at, nav=nav))

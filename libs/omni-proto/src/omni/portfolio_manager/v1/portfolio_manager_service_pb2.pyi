@@ -787,3 +787,61 @@ class DesignateLotsResponse(_message.Message):
     LOTS_FIELD_NUMBER: _ClassVar[int]
     lots: int
     def __init__(self, lots: _Optional[int] = ...) -> None: ...
+
+class GetTaxReportRequest(_message.Message):
+    __slots__ = ("account_id", "period", "short_term_rate", "long_term_rate", "dividend_rate")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    SHORT_TERM_RATE_FIELD_NUMBER: _ClassVar[int]
+    LONG_TERM_RATE_FIELD_NUMBER: _ClassVar[int]
+    DIVIDEND_RATE_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    period: _types_pb2.TimeRange
+    short_term_rate: float
+    long_term_rate: float
+    dividend_rate: float
+    def __init__(self, account_id: _Optional[str] = ..., period: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., short_term_rate: _Optional[float] = ..., long_term_rate: _Optional[float] = ..., dividend_rate: _Optional[float] = ...) -> None: ...
+
+class WashSaleRecord(_message.Message):
+    __slots__ = ("instrument_id", "sold_lot_id", "replacement_lot_id", "quantity", "disallowed_loss", "time", "kind")
+    INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SOLD_LOT_ID_FIELD_NUMBER: _ClassVar[int]
+    REPLACEMENT_LOT_ID_FIELD_NUMBER: _ClassVar[int]
+    QUANTITY_FIELD_NUMBER: _ClassVar[int]
+    DISALLOWED_LOSS_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    instrument_id: _types_pb2.InstrumentId
+    sold_lot_id: str
+    replacement_lot_id: str
+    quantity: float
+    disallowed_loss: _types_pb2.Decimal
+    time: _timestamp_pb2.Timestamp
+    kind: str
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., sold_lot_id: _Optional[str] = ..., replacement_lot_id: _Optional[str] = ..., quantity: _Optional[float] = ..., disallowed_loss: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., kind: _Optional[str] = ...) -> None: ...
+
+class GetTaxReportResponse(_message.Message):
+    __slots__ = ("realized_short_term", "realized_long_term", "disallowed_losses", "dividends", "estimated_tax", "start_value", "end_value", "net_flows", "pre_tax_return", "after_tax_return", "wash_sales")
+    REALIZED_SHORT_TERM_FIELD_NUMBER: _ClassVar[int]
+    REALIZED_LONG_TERM_FIELD_NUMBER: _ClassVar[int]
+    DISALLOWED_LOSSES_FIELD_NUMBER: _ClassVar[int]
+    DIVIDENDS_FIELD_NUMBER: _ClassVar[int]
+    ESTIMATED_TAX_FIELD_NUMBER: _ClassVar[int]
+    START_VALUE_FIELD_NUMBER: _ClassVar[int]
+    END_VALUE_FIELD_NUMBER: _ClassVar[int]
+    NET_FLOWS_FIELD_NUMBER: _ClassVar[int]
+    PRE_TAX_RETURN_FIELD_NUMBER: _ClassVar[int]
+    AFTER_TAX_RETURN_FIELD_NUMBER: _ClassVar[int]
+    WASH_SALES_FIELD_NUMBER: _ClassVar[int]
+    realized_short_term: _types_pb2.Decimal
+    realized_long_term: _types_pb2.Decimal
+    disallowed_losses: _types_pb2.Decimal
+    dividends: _types_pb2.Decimal
+    estimated_tax: _types_pb2.Decimal
+    start_value: _types_pb2.Decimal
+    end_value: _types_pb2.Decimal
+    net_flows: _types_pb2.Decimal
+    pre_tax_return: float
+    after_tax_return: float
+    wash_sales: _containers.RepeatedCompositeFieldContainer[WashSaleRecord]
+    def __init__(self, realized_short_term: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., realized_long_term: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., disallowed_losses: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., dividends: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., estimated_tax: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., start_value: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., end_value: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., net_flows: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., pre_tax_return: _Optional[float] = ..., after_tax_return: _Optional[float] = ..., wash_sales: _Optional[_Iterable[_Union[WashSaleRecord, _Mapping]]] = ...) -> None: ...

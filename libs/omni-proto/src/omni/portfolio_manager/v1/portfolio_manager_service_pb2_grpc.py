@@ -110,6 +110,11 @@ class PortfolioManagerServiceStub:
                 request_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsRequest.SerializeToString,
                 response_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsResponse.FromString,
                 _registered_method=True)
+        self.GetTaxReport = channel.unary_unary(
+                '/omni.portfolio_manager.v1.PortfolioManagerService/GetTaxReport',
+                request_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetTaxReportRequest.SerializeToString,
+                response_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetTaxReportResponse.FromString,
+                _registered_method=True)
 
 
 class PortfolioManagerServiceServicer:
@@ -212,6 +217,14 @@ class PortfolioManagerServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetTaxReport(self, request, context):
+        """Realised gains for tax (short/long term, net of wash-sale adjustments), disallowed
+        losses, dividends, the estimated tax and the pre- and after-tax return over a period.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PortfolioManagerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -289,6 +302,11 @@ def add_PortfolioManagerServiceServicer_to_server(servicer, server):
                     servicer.DesignateLots,
                     request_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsRequest.FromString,
                     response_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsResponse.SerializeToString,
+            ),
+            'GetTaxReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTaxReport,
+                    request_deserializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetTaxReportRequest.FromString,
+                    response_serializer=omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetTaxReportResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -697,6 +715,33 @@ class PortfolioManagerService:
             '/omni.portfolio_manager.v1.PortfolioManagerService/DesignateLots',
             omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsRequest.SerializeToString,
             omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.DesignateLotsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTaxReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.portfolio_manager.v1.PortfolioManagerService/GetTaxReport',
+            omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetTaxReportRequest.SerializeToString,
+            omni_dot_portfolio__manager_dot_v1_dot_portfolio__manager__service__pb2.GetTaxReportResponse.FromString,
             options,
             channel_credentials,
             insecure,
