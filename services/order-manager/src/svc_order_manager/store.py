@@ -232,10 +232,7 @@ class GroupCommitter:
 
     def _nudge_relay(self, w: Writes) -> None:
         if w.outbox and self.outbox is not None:
-            # the kit relay wakes on Outbox.add; rows written here in bulk wake it the same way
-            wake = getattr(self.outbox, "_wake", None)
-            if wake is not None:
-                wake.set()
+            self.outbox.wake()
 
     async def _run(self) -> None:
         while True:

@@ -316,6 +316,10 @@ class Outbox:
         self._wake.set()
         return event_id
 
+    def wake(self) -> None:
+        """Tell the relay that rows were written (e.g. by a bulk insert into `outbox_table`)."""
+        self._wake.set()
+
     def _unpublished(self, q: Any) -> Any:
         q = q.where(outbox_table.c.published_at.is_(None))
         if self.source is not None:
@@ -342,30 +346,37 @@ class Outbox:
         )
         if self.db.is_postgres:
             q = q.with_for_update(skip_locked=True)
-        done = 0
         async with self.db.session() as s:
             rows = (await s.execute(q)).all()
+            if not rows:
+                return 0
+            # Every produce call happens before the first await of its publish, so gathering
+            # keeps the creation order on the wire; we wait for all acknowledgements at once.
+            results = await asyncio.gather(
+                *(
+                    bus.publish(
+                        row.topic, row.key, message_class(row.event_type).FromString(row.payload),
+                        event_id=row.id, tenant_id=row.tenant_id,
+                    )
+                    for row in rows
+                ),
+                return_exceptions=True,
+            )
             published: list[str] = []
-            try:
-                for row in rows:
-                    cls = message_class(row.event_type)
-                    event = cls.FromString(row.payload)
-                    await bus.publish(
-                        row.topic, row.key, event, event_id=row.id, tenant_id=row.tenant_id
-                    )
-                    published.append(row.id)
-                self.last_error = None
-            except Exception as exc:  # the rest waits for the next round, in order
-                self.last_error = exc
-            finally:
-                if published:
-                    await s.execute(
-                        update(outbox_table)
-                        .where(outbox_table.c.id.in_(published))
-                        .values(published_at=datetime.now(UTC))
-                    )
-                done = len(published)
-        return done
+            self.last_error = None
+            for row, result in zip(rows, results, strict=True):
+                if isinstance(result, BaseException):
+                    # the rest is re-published next round (consumers dedupe by event id)
+                    self.last_error = result
+                    break
+                published.append(row.id)
+            if published:
+                await s.execute(
+                    update(outbox_table)
+                    .where(outbox_table.c.id.in_(published))
+                    .values(published_at=datetime.now(UTC))
+                )
+        return len(published)
 
     async def purge_published(self, older_than: timedelta) -> int:
         cutoff = datetime.now(UTC) - older_than
