@@ -271,7 +271,7 @@ async def in_process_fleet(kafka_bootstrap: str, home: Path, label: str = "fleet
     """Yields a `Fleet` with the importable real services started and ready."""
     topics = unique_topic_names(label)
     ensure_topics(kafka_bootstrap, topics.values(), partitions=1)
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240
     fleet = Fleet(addresses={}, topics=topics)
     started: list[Any] = []
     servers: list[RpcServer] = []
