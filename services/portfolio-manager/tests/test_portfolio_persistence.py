@@ -206,3 +206,18 @@ async def test_marks_are_coalesced_per_account(sqlite_url) -> None:  # type: ign
     assert D(last_pnl.pnl.unrealized.value) == D("19.9") + D("-9.95")
     assert await core.flush() == 0  # nothing changed since
     await db.dispose()
+
+
+async def test_old_redelivered_fill_caught_by_the_store(db) -> None:  # type: ignore[no-untyped-def]
+    async def publish(key: str, e: Any) -> None:
+        return None
+
+    # the book remembers only the last 2 fill ids per account; the store remembers all
+    core = PortfolioCore(Book(max_fill_ids=2), PortfolioRepository(db), publish, now=lambda: T0)
+    for k in range(4):
+        await core.apply_fill(_fill(f"f{k}", "B", "10", "100"))
+    assert list(core.book.accounts["acc-7"].fills) == ["f2", "f3"]
+    before = _state(core.book)
+    assert await core.apply_fill(_fill("f0", "B", "10", "100")) is None
+    assert _state(core.book) == before
+    assert core.book.accounts["acc-7"].positions["MSFT.XNAS"].quantity == D(40)

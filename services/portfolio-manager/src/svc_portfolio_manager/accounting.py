@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import copy
 import enum
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -272,7 +273,9 @@ class Account:
     cash: Decimal = ZERO
     positions: dict[str, Position] = field(default_factory=dict)
     closed: list[LotClose] = field(default_factory=list)
-    fills: set[str] = field(default_factory=set)
+    # recent fill ids, oldest first (bounded: `Book.max_fill_ids` per account; older ones are
+    # caught by the store's primary key)
+    fills: dict[str, None] = field(default_factory=dict)
     cash_refs: set[str] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)
     loss_sales: list[LossSale] = field(default_factory=list)
@@ -372,7 +375,9 @@ class Book:
         base_currency: str = "USD",
         wash_sale_days: int = 30,
         default_lot_method: LotMethod = LotMethod.FIFO,
+        max_fill_ids: int = 100_000,
     ) -> None:
+        self.max_fill_ids = max_fill_ids
         self.accounts: dict[str, Account] = {}
         self.base_currency = base_currency
         self.wash_sale_days = wash_sale_days
@@ -412,13 +417,13 @@ class Book:
         if acc is None:
             return None
         keep = (acc.closed, acc.wash_sales, acc.purchases, acc.fills)
-        acc.closed, acc.wash_sales, acc.purchases, acc.fills = [], [], [], set()
+        acc.closed, acc.wash_sales, acc.purchases, acc.fills = [], [], [], {}
         try:
             snap = copy.deepcopy(acc)
         finally:
             acc.closed, acc.wash_sales, acc.purchases, acc.fills = keep
         snap.closed, snap.wash_sales = list(keep[0]), list(keep[1])
-        snap.purchases, snap.fills = list(keep[2]), set(keep[3])
+        snap.purchases, snap.fills = list(keep[2]), dict(keep[3])
         return snap
 
     def restore(self, account_id: str, snap: Account | None) -> None:
@@ -508,7 +513,10 @@ class Book:
         acc = self.account(fill.account_id)
         if fill.fill_id in acc.fills:
             return None
-        acc.fills.add(fill.fill_id)
+        acc.fills[fill.fill_id] = None
+        if len(acc.fills) > self.max_fill_ids:
+            for old in list(itertools.islice(acc.fills, len(acc.fills) - self.max_fill_ids)):
+                del acc.fills[old]
         self.changes.fills.append(fill)
         pos = self._position(acc, fill.instrument)
         pos.roll_day(fill.executed_at)
@@ -575,6 +583,7 @@ class Book:
             if remaining > 0:
                 acc.purchases.append((fill.instrument, fill.executed_at, opened.lot_id))
                 wash += self._wash_after(acc, opened)
+        self._prune(acc, fill.executed_at)
         acc.closed.extend(closes)
         self.changes.closes.extend(closes)
         pos.fees += fill.fee
@@ -692,6 +701,15 @@ class Book:
                 )
             )
         return out
+
+    def _prune(self, acc: Account, now: datetime) -> None:
+        """Forget purchases and spent or expired loss sales older than twice the wash-sale
+        window (twice: fills may arrive somewhat out of order), so memory stays bounded."""
+        if len(acc.purchases) + len(acc.loss_sales) < 256:
+            return
+        horizon = now - 2 * self._window()
+        acc.purchases = [p for p in acc.purchases if p[1] >= horizon]
+        acc.loss_sales = [s for s in acc.loss_sales if s.remaining > 0 and s.at >= horizon]
 
     def wash_window_open(self, account_id: str, instrument: str, now: datetime) -> bool:
         """True when buying `instrument` now would wash an earlier loss."""

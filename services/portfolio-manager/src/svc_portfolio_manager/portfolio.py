@@ -29,6 +29,7 @@ from omni_core.errors import FailedPrecondition, InvalidArgument, Unavailable
 from omni_core.ids import new_id
 from omni_core.logging import get_logger
 from omni_quant import optimize as opt
+from sqlalchemy.exc import IntegrityError
 
 from svc_portfolio_manager import convert as cv
 from svc_portfolio_manager.accounting import (
@@ -189,9 +190,15 @@ class PortfolioCore:
     # ---- fills and marks -----------------------------------------------------------------
 
     async def apply_fill(self, fill: Fill) -> FillResult | None:
-        res: FillResult | None = await self._mutate(
-            fill.account_id, lambda: self.book.apply_fill(fill)
-        )
+        try:
+            res: FillResult | None = await self._mutate(
+                fill.account_id, lambda: self.book.apply_fill(fill)
+            )
+        except IntegrityError:
+            # a fill id older than the book remembers: the store's primary key caught it
+            # (the account was restored by _mutate)
+            self.log.info("duplicate fill ignored", fill_id=fill.fill_id)
+            return None
         if res is None:
             return None
         now = self.now()

@@ -282,8 +282,12 @@ class PortfolioRepository:
                     acc.cash_refs.add(r.reference_id)
             top = await s.scalar(select(func.max(CashLedgerRow.seq)))
             self._ledger_seq = int(top or 0)
-            for r in (await s.scalars(select(FillRow))).all():
-                accounts[r.account_id].fills.add(r.fill_id)
+            recent = select(FillRow.account_id, FillRow.fill_id).order_by(FillRow.executed_at)
+            for account_id, fill_id in (await s.execute(recent)).all():
+                fills = accounts[account_id].fills
+                fills[fill_id] = None
+                if len(fills) > book.max_fill_ids:
+                    del fills[next(iter(fills))]
             for r in (await s.scalars(select(LossSaleRow))).all():
                 accounts[r.account_id].loss_sales.append(
                     LossSale(
