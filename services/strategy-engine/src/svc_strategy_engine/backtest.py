@@ -216,14 +216,14 @@ def run_backtest(strategy: str | Strategy, data: MarketData,
              s.close.tolist(), s.volume.tolist()) for s in series]
     bounds = sorted({0, trade_from, n, *range(0, n, _CHUNK)})
     if len(cols) == 1:
-        inst, T, O, H, L, C, V = cols[0]
+        inst, T, Op, H, L, C, V = cols[0]
         bar = Bar(inst)
         for a, b in zip(bounds[:-1], bounds[1:], strict=True):
             if a == trade_from and a > 0 and h.state != FAILED:
                 runner.resume(h.strategy_id, "backtest")
             for i in range(a, b):
                 bar.ts = T[i]
-                bar.open = O[i]
+                bar.open = Op[i]
                 bar.high = H[i]
                 bar.low = L[i]
                 bar.close = C[i]
@@ -240,9 +240,9 @@ def run_backtest(strategy: str | Strategy, data: MarketData,
             if a == trade_from and a > 0 and h.state != FAILED:
                 runner.resume(h.strategy_id, "backtest")
             for i in range(a, b):
-                for bar, (inst, T, O, H, L, C, V) in zip(bars, cols, strict=True):
+                for bar, (inst, T, Op, H, L, C, V) in zip(bars, cols, strict=True):
                     bar.ts = T[i]
-                    bar.open = O[i]
+                    bar.open = Op[i]
                     bar.high = H[i]
                     bar.low = L[i]
                     bar.close = C[i]

@@ -251,7 +251,7 @@ def simulated(n_bars: int = 2000, *, seed: int = 7, instruments: Sequence[str] |
     for j, spec in enumerate(specs):
         mids = b.mids[:, j].reshape(n_bars, steps_per_bar)
         tick = spec.tick_size
-        q = lambda a: np.round(np.round(a / tick) * tick, 10)  # noqa: E731
+        q = lambda a, tick=tick: np.round(np.round(a / tick) * tick, 10)  # noqa: E731
         counts = b.trade_counts[:, j].reshape(n_bars, steps_per_bar).sum(axis=1)
         ts = b.ts_ns.reshape(n_bars, steps_per_bar)[:, -1]
         o, c = q(mids[:, 0]), q(mids[:, -1])

@@ -103,12 +103,20 @@ class SmaCrossover(Strategy):
         else:
             self._ss += c
         buf[i] = c
-        self._i = i + 1 if i + 1 < s else 0
+        if i + 1 < s:
+            self._i = i + 1
+        else:
+            # the ring wrapped: re-anchor both sums exactly (no drift on long runs)
+            self._i = 0
+            self._ss = math.fsum(buf)
+            if n + 1 >= f:
+                self._fs = math.fsum(buf[s - f:])
         n += 1
         self._n = n
         if n < s:
             return
-        want = self._qty if self._fs * s > self._ss * f else self._low
+        # means compared at 1e-9: ties in the data are ties, whatever the summation order
+        want = self._qty if round(self._fs / f, 9) > round(self._ss / s, 9) else self._low
         inst = bar.instrument
         if want != self._pos.get(inst, 0.0) + self._pend.get(inst, 0.0):
             self._target(inst, want)

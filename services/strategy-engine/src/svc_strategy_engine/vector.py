@@ -37,7 +37,8 @@ def positions(strategy: str, c: np.ndarray, params: dict[str, Any]) -> np.ndarra
         f, s = params["fast"], params["slow"]
         fs, ss = _rolling_sums(c, f), _rolling_sums(c, s)
         low = -params["quantity"] if params["allow_short"] else 0.0
-        pos = np.where(fs * s > ss * f, params["quantity"], low)
+        with np.errstate(invalid="ignore"):
+            pos = np.where(np.round(fs / f, 9) > np.round(ss / s, 9), params["quantity"], low)
         pos[: s - 1] = 0.0
         return pos
     if strategy == "momentum":

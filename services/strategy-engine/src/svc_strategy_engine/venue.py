@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
-
 from omni.common.v1 import types_pb2 as ct
 from omni.order_manager.v1 import events_pb2 as ome
 from omni.risk_engine.v1 import risk_engine_service_pb2 as rpb
@@ -135,6 +134,8 @@ class BacktestTransport:
                 limits.account_id = account_id
                 self.risk.set_limits(limits)
         self.last_close: dict[str, float] = {}
+        # where reports go: the runner (a test may route them through the wire format)
+        self.report_sink = runner.on_execution
 
     def _delay_ns(self) -> int:
         """One-way latency of the next message: base + exponential jitter (the
@@ -200,8 +201,8 @@ class BacktestTransport:
             if o is order:  # not at the venue yet: cancelled before it arrives
                 del st.queue[i]
                 self._closed(order)
-                self.runner.on_execution(ExecReport(ome.EXEC_TYPE_CANCELLED, order.order_id,
-                                                    now_ns, reason="cancelled before arrival"))
+                self.report_sink(ExecReport(ome.EXEC_TYPE_CANCELLED, order.order_id,
+                                            now_ns, reason="cancelled before arrival"))
                 self._maybe_idle(order.instrument, st)
                 return
         if order.order_id in st.working:
@@ -209,8 +210,8 @@ class BacktestTransport:
             self._maybe_idle(order.instrument, st)
 
     def _reject(self, order: Order, ts: int, reason: str) -> None:
-        self.runner.on_execution(ExecReport(ome.EXEC_TYPE_REJECTED, order.order_id, ts,
-                                            reason=reason))
+        self.report_sink(ExecReport(ome.EXEC_TYPE_REJECTED, order.order_id, ts,
+                                    reason=reason))
 
     def _closed(self, order: Order) -> None:
         if self.risk is not None:
@@ -225,8 +226,8 @@ class BacktestTransport:
     def _book(self, eng: MatchingEngine, tick: float, px: float, size: float, ts: float) -> list:
         bid_t = math.floor(px * self._dn / tick + 1e-9)
         ask_t = math.ceil(px * self._up / tick - 1e-9)
-        if ask_t <= bid_t:
-            ask_t = bid_t + 1
+        if ask_t < bid_t:  # (zero spread: a locked book at the price is fine)
+            ask_t = bid_t
         n = self.model.levels
         if n == 1:
             return eng.set_book([(bid_t * tick, size)], [(ask_t * tick, size)], ts)
@@ -279,7 +280,7 @@ class BacktestTransport:
     def _emit(self, reports: list, st: _Inst, ts: int) -> None:
         if not reports:
             return
-        runner = self.runner
+        sink = self.report_sink
         risk = self.risk
         for rep in reports:
             kind = rep.kind
@@ -311,4 +312,4 @@ class BacktestTransport:
                                     st.engine.instrument, ct.SIDE_BUY if order.side > 0
                                     else ct.SIDE_SELL, rep.leaves,
                                     order.limit_price or fill.price)
-            runner.on_execution(er)
+            sink(er)
