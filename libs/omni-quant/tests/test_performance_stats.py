@@ -208,6 +208,12 @@ def test_hit_rate_profit_factor_wins_losses_by_hand() -> None:
     assert math.isnan(pf.hit_rate(pd.Series([0.0, 0.0])))
     assert pf.profit_factor(pd.Series([0.01, 0.02])) == math.inf
     assert math.isnan(pf.average_loss(pd.Series([0.01])))
+    # a flat series: no tail to compare (NaN, no warning)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert math.isnan(pf.tail_ratio(pd.Series([0.0] * 5)))
 
 
 def test_skew_kurtosis_match_scipy_definitions() -> None:

@@ -268,7 +268,10 @@ def conditional_value_at_risk(returns: Any, cutoff: float = 0.05) -> float:
 
 
 def tail_ratio(returns: Any) -> float:
-    return float(ep.tail_ratio(check_returns(returns)))
+    """NaN when the 5th percentile is zero (e.g. a flat series)."""
+    r = check_returns(returns)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(ep.tail_ratio(r))
 
 
 def rolling_sharpe(
