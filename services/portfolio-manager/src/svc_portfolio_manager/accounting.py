@@ -378,6 +378,8 @@ class Book:
         max_fill_ids: int = 100_000,
     ) -> None:
         self.max_fill_ids = max_fill_ids
+        # instrument -> accounts that have held it (only grows; a tick visits these)
+        self.held: dict[str, set[str]] = {}
         self.accounts: dict[str, Account] = {}
         self.base_currency = base_currency
         self.wash_sale_days = wash_sale_days
@@ -404,6 +406,13 @@ class Book:
             pos = Position(acc.account_id, instrument)
             acc.positions[instrument] = pos
         return pos
+
+    def reindex(self) -> None:
+        """Rebuild the instrument -> accounts index (after loading accounts)."""
+        self.held = {}
+        for acc in self.accounts.values():
+            for inst in acc.positions:
+                self.held.setdefault(inst, set()).add(acc.account_id)
 
     def drain_changes(self) -> Changes:
         ch, self.changes = self.changes, Changes()
@@ -519,6 +528,7 @@ class Book:
                 del acc.fills[old]
         self.changes.fills.append(fill)
         pos = self._position(acc, fill.instrument)
+        self.held.setdefault(fill.instrument, set()).add(acc.account_id)
         pos.roll_day(fill.executed_at)
         method = lot_method or acc.lot_method
         designated = acc.designations.get(fill.client_order_id, []) if fill.client_order_id else []
@@ -741,8 +751,9 @@ class Book:
         """Sets the mark of `instrument` in every account holding it; returns the positions
         whose value changed."""
         changed = []
-        for acc in self.accounts.values():
-            pos = acc.positions.get(instrument)
+        for account_id in self.held.get(instrument, ()):
+            acc = self.accounts.get(account_id)
+            pos = acc.positions.get(instrument) if acc is not None else None
             if pos is None or pos.mark == price:
                 continue
             pos.roll_day(at)

@@ -323,6 +323,7 @@ class PortfolioRepository:
             acc.loss_sales.sort(key=lambda x: (x.at, x.sale_id))
             acc.purchases.sort(key=lambda x: x[1])
         book.accounts.update(accounts)
+        book.reindex()
         book.drain_changes()
         return len(accounts)
 
