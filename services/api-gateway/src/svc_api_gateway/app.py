@@ -24,6 +24,7 @@ from omni_core.settings import ServiceSettings, SettingsError
 from pydantic import Field, SecretStr
 
 from svc_api_gateway.backends import STUBS, Backends
+from svc_api_gateway.grpc_api import FULL_NAME, ApiGatewayServicer, add_to_server
 from svc_api_gateway.http_api import GatewayState, create_app
 from svc_api_gateway.keys import ApiKeyStore
 
@@ -97,6 +98,7 @@ def build(settings: ApiGatewaySettings | None = None, *, clock: Clock | None = N
                          tenant_id=settings.tenant_id, dev_key=key if is_dev else None,
                          title=settings.dashboard_title)
     app = create_app(state)
+    svc.add_servicer(add_to_server, ApiGatewayServicer(store, settings.tenant_id), FULL_NAME)
     holder: dict[str, Any] = {}
     svc.gateway = {"app": app, "state": state, "http": holder}  # type: ignore[attr-defined]
 
