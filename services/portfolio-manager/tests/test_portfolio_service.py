@@ -355,6 +355,20 @@ async def test_grpc_optimise_rebalance_harvest_attribution_and_errors(
         ]
         assert order_manager.orders[0].client_order_id.startswith("pm-")
 
+        # a rebalance to an optimisation result needs prices for its instruments
+        code, msg = await code_of(
+            stub.Rebalance(
+                pb.RebalanceRequest(
+                    account_id="acc-2", optimization_id=res.optimization_id, dry_run=True
+                )
+            )
+        )
+        assert code == grpc.StatusCode.FAILED_PRECONDITION and "no market price for A" in msg
+        code, _ = await code_of(
+            stub.Rebalance(pb.RebalanceRequest(account_id="acc-2", optimization_id="nope"))
+        )
+        assert code == grpc.StatusCode.NOT_FOUND
+
         # --- tax-loss harvesting: SPY lot at a loss, replacement IVV
         h = await stub.HarvestTaxLosses(
             pb.HarvestTaxLossesRequest(

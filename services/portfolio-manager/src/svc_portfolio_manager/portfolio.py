@@ -485,7 +485,7 @@ class PortfolioCore:
         long_only = c.long_only or not req.HasField("constraints")
         return opt.Constraints(
             long_only=long_only,
-            min_weight=c.min_weight if (c.min_weight or c.max_weight) else None,
+            min_weight=c.min_weight if c.min_weight else None,
             max_weight=c.max_weight if c.max_weight else None,
             bounds=bounds,
             sector_caps=caps,
