@@ -19,7 +19,7 @@ from omni_core.envelope import decode, unpack
 from omni_core.rpc import channel
 from omni_core.settings import SettingsError
 from omni_testing.kafka import read_topic, wait_until
-from svc_signal_engine.app import build
+from svc_signal_engine.app import build as _build
 from svc_signal_engine.settings import Settings
 
 T0 = 1_767_225_600  # 2026-01-01 00:00 UTC
@@ -42,6 +42,15 @@ def bar(iid: str, i: int, c: float, prev: float) -> md.Bar:
                   bar_type=md.BAR_TYPE_TIME, start=ts(T0 + 60 * i), end=ts(T0 + 60 * (i + 1)),
                   open=prev, high=max(prev, c) * 1.001, low=min(prev, c) * 0.999, close=c,
                   volume=1000 + 10 * i, source="test")
+
+
+def build(settings, **kw):
+    """A fresh consumer group per service instance: a stopped instance of an earlier test
+    must not hold up this one's group join."""
+    import uuid
+
+    return _build(settings, bus_overrides={"group_id": f"signal-engine-{uuid.uuid4().hex[:8]}"},
+                  **kw)
 
 
 def settings(kafka_bootstrap: str, **kw) -> Settings:

@@ -24,11 +24,13 @@ OUT_TOPIC = "trading-signals"
 BAR_TIME = 1
 
 
-def build(settings: Settings | None = None, *, topics: dict[str, str] | None = None) -> Service:
+def build(settings: Settings | None = None, *, topics: dict[str, str] | None = None,
+          bus_overrides: dict[str, Any] | None = None) -> Service:
     settings = settings or Settings()
     # bars are deduplicated by (instrument, timeframe, start), so a redelivered bar changes
     # nothing: the bus's in-memory dedupe is enough; the database keeps the subscriptions
-    svc = Service(settings, uses_cache=False, topics=topics, durable_dedupe=False)
+    svc = Service(settings, uses_cache=False, topics=topics, durable_dedupe=False,
+                  bus_overrides=bus_overrides)
     engine = SignalEngine(EngineConfig.from_settings(settings))
     store = SubscriptionStore(svc.db)
     svc.signal_engine = engine  # for tests and diagnostics
