@@ -129,3 +129,19 @@ async def test_benchmark_closes(store: AnalyticsStore) -> None:
     name, r = await eng.benchmark_returns(common.InstrumentId(value="SPY"))  # type: ignore[misc]
     assert name == "SPY" and list(r) == [pytest.approx(0.02, abs=1e-15)]
     assert await eng.benchmark_returns(common.InstrumentId(value=" ")) is None
+
+
+async def test_kill_switch_state_is_the_stricter(store: AnalyticsStore) -> None:
+    await nav(store, "a", "2025-01-01", "100")
+    eng = Analytics(store)
+    req = pb.GetDashboardRequest(account_id="a")
+    assert (await eng.dashboard(req, at("2025-01-01"))).trading_state == ""
+    await store.record_kill_switch("", "ACTIVE", at("2025-01-01", 9))
+    await store.record_kill_switch("a", "REDUCING", at("2025-01-01", 10))
+    assert (await eng.dashboard(req, at("2025-01-01"))).trading_state == "REDUCING"
+    await store.record_kill_switch("", "HALTED", at("2025-01-01", 11))
+    await store.record_kill_switch("", "ACTIVE", at("2025-01-01", 10))  # older: ignored
+    assert (await eng.dashboard(req, at("2025-01-01"))).trading_state == "HALTED"
+    await store.record_kill_switch("", "ACTIVE", at("2025-01-01", 12))
+    await store.record_kill_switch("a", "ACTIVE", at("2025-01-01", 12))
+    assert (await eng.dashboard(req, at("2025-01-01"))).trading_state == "ACTIVE"

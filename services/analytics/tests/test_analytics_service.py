@@ -24,6 +24,8 @@ from omni.common.v1 import types_pb2 as common
 from omni.market_data.v1 import events_pb2 as md
 from omni.portfolio_manager.v1 import events_pb2 as pm
 from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pms
+from omni.risk_engine.v1 import events_pb2 as risk
+from omni.risk_engine.v1 import risk_engine_service_pb2 as risk_pb
 from omni_core.bus import EventBus
 from omni_core.embedded.broker import ensure_topics
 from omni_core.rpc import channel
@@ -448,8 +450,19 @@ async def test_bad_input_gets_clear_errors(kafka_bootstrap, kafka_topics, sqlite
             unrealized=common.Decimal(value="10"), dividends=common.Decimal(value="1"),
             fees=common.Decimal(value="2"), as_of=ts(h.at(i, 20)))) for i, rz in ((0, "0"),
                                                                                  (4, "50"))]
+        def switch(account: str, state: int, minute: int) -> Any:
+            when = ts(h.at(4, 10).replace(minute=minute))
+            return ("risk-management", account or "*", risk.KillSwitchChanged(
+                account_id=account, event_time=when,
+                kill_switch=risk_pb.KillSwitch(account_id=account, state=state, changed_at=when)))
+
+        switches = [switch("", risk_pb.KILL_SWITCH_STATE_ACTIVE, 1),
+                    switch(ACCOUNT, risk_pb.KILL_SWITCH_STATE_REDUCING, 2),
+                    switch("", risk_pb.KILL_SWITCH_STATE_HALTED, 4),
+                    switch("", risk_pb.KILL_SWITCH_STATE_ACTIVE, 3)]  # older: ignored
         await publish_all(kafka_bootstrap, kafka_topics,
-                          [*h.events(), *[("portfolio-updates", ACCOUNT, e) for e in derived],
+                          [*h.events(), *switches,
+                           *[("portfolio-updates", ACCOUNT, e) for e in derived],
                            ("portfolio-updates", "acct-lone", lone),
                            ("portfolio-updates", "acct-bad", bad)])
         async with channel(svc.grpc_address) as ch:
@@ -471,6 +484,12 @@ async def test_bad_input_gets_clear_errors(kafka_bootstrap, kafka_topics, sqlite
 
             perf = stub.GetPerformance
             invalid, missing = grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.NOT_FOUND
+            # the dashboard's trading state: the stricter of the account's and the global switch
+            async def state() -> str:
+                return (await stub.GetDashboard(pb.GetDashboardRequest(account_id=ACCOUNT))
+                        ).trading_state
+
+            await eventually(state, lambda x: x == "HALTED", "global HALTED wins")
             d = await perf(pb.GetPerformanceRequest(subject=subject(strategy="derived")))
             assert Decimal(d.metrics.net_pnl.value) == Decimal(50)  # (50+10+1-2) - (0+10+1-2)
             assert close(d.metrics.total_return, 50 / float(h.nav[0]))

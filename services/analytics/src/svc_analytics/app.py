@@ -2,7 +2,8 @@
 
 Consumes ``portfolio-updates`` (NavSnapshot -> daily and intraday NAV; PnlUpdated -> daily P&L
 per account and strategy; PositionUpdated -> latest positions and fills) and the Bars of
-``market-data-stream`` (daily closes for benchmarks), keeps the history in the service
+``market-data-stream`` (daily closes for benchmarks) and KillSwitchChanged on
+``risk-management`` (the dashboard's trading state), keeps the history in the service
 database (Alembic migrations in ``svc_analytics.migrations``), serves AnalyticsService, and
 publishes a PerformanceSnapshot per account (window "inception") on ``portfolio-updates``
 every ``OMNI_SNAPSHOT_INTERVAL`` seconds. Events are deduplicated by id by the kit (durably,
@@ -21,6 +22,8 @@ from omni.analytics.v1 import events_pb2 as an_events
 from omni.common.v1 import types_pb2 as common
 from omni.market_data.v1 import events_pb2 as md
 from omni.portfolio_manager.v1 import events_pb2 as pm
+from omni.risk_engine.v1 import events_pb2 as risk
+from omni.risk_engine.v1 import risk_engine_service_pb2 as risk_pb
 from omni_core.bus import PermanentError
 from omni_core.clock import Clock
 from omni_core.errors import OmniError
@@ -37,6 +40,12 @@ __all__ = ["AnalyticsSettings", "build", "parse_money"]
 
 PORTFOLIO = "portfolio-updates"
 MARKET_DATA = "market-data-stream"
+RISK = "risk-management"
+_STATES = {
+    risk_pb.KILL_SWITCH_STATE_ACTIVE: "ACTIVE",
+    risk_pb.KILL_SWITCH_STATE_REDUCING: "REDUCING",
+    risk_pb.KILL_SWITCH_STATE_HALTED: "HALTED",
+}
 
 
 class AnalyticsSettings(ServiceSettings):
@@ -164,6 +173,15 @@ def build(
         start = _when(ev.start, ctx)
         end = _when(ev.end, ctx) if ev.HasField("end") else start
         await store.record_price(instrument, day_of(start), end, ev.close)
+
+    @svc.on_event(RISK, risk.KillSwitchChanged)
+    async def on_kill_switch(ev: risk.KillSwitchChanged, ctx: Any) -> None:
+        state = _STATES.get(ev.kill_switch.state)
+        if state is None:
+            raise PermanentError(f"KillSwitchChanged.kill_switch.state: {ev.kill_switch.state}")
+        ks = ev.kill_switch
+        when = _when(ks.changed_at if ks.HasField("changed_at") else ev.event_time, ctx)
+        await store.record_kill_switch(ks.account_id or ev.account_id, state, when)
 
     if settings.snapshot_interval > 0:
 

@@ -464,12 +464,20 @@ class Analytics:
             )
         day = now.astimezone(UTC).date().isoformat()
         resp.fills_today = await self.store.fills(account, day, day)
+        # the effective kill switch: the more restrictive of the account's and the global one
+        states = await self.store.kill_switch_states(account)
+        known = [st for st in states.values() if st in _TRADING_RANK]
+        if known:
+            resp.trading_state = max(known, key=_TRADING_RANK.__getitem__)
         # strategies with a P&L summary on the account's last NAV day
         resp.running_strategies = len(await self.store.strategies(account, last.day.isoformat()))
         return resp
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+_TRADING_RANK = {"ACTIVE": 0, "REDUCING": 1, "HALTED": 2}
+
 
 
 def _check_rate(rate: float) -> None:

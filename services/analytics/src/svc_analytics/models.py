@@ -10,6 +10,8 @@ decimal strings, exactly as it arrives on the wire. Days are UTC calendar dates 
 - ``an_fills``: the fills seen per account (PositionUpdated events with a fill id), by day.
 - ``an_positions``: the latest position per account and instrument (dashboard).
 - ``an_price_daily``: the last time-bar close per instrument and day (benchmarks).
+- ``an_kill_switch``: the latest kill-switch state per account ('' = the global switch), from
+  risk-management (dashboard trading state).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ __all__ = [
     "FillRow",
     "PositionRow",
     "PriceDailyRow",
+    "KillSwitchRow",
 ]
 
 MONEY = String(64)
@@ -103,3 +106,11 @@ class PriceDailyRow(Base):
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     close: Mapped[float] = mapped_column(Float, nullable=False)
     bar_end: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class KillSwitchRow(Base):
+    __tablename__ = "an_kill_switch"
+
+    account_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), nullable=False)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

@@ -17,6 +17,7 @@ from sqlalchemy import Table, delete, func, select
 
 from svc_analytics.models import (
     FillRow,
+    KillSwitchRow,
     NavDailyRow,
     NavIntradayRow,
     PnlDailyRow,
@@ -158,6 +159,23 @@ class AnalyticsStore:
             {"instrument_id": instrument_id, "day": day, "close": close, "bar_end": t},
             ["instrument_id", "day"], "bar_end",
         )
+
+    async def record_kill_switch(self, account_id: str, state: str, changed_at: datetime
+                                 ) -> None:
+        await self._upsert_newer(
+            KillSwitchRow.__table__,  # type: ignore[arg-type]
+            {"account_id": account_id, "state": state, "changed_at": utc(changed_at)},
+            ["account_id"], "changed_at",
+        )
+
+    async def kill_switch_states(self, account_id: str) -> dict[str, str]:
+        """State name by account id, for the account and the global switch ('')."""
+        async with self.db.session() as s:
+            rows = await s.execute(
+                select(KillSwitchRow.account_id, KillSwitchRow.state)
+                .where(KillSwitchRow.account_id.in_([account_id, ""]))
+            )
+        return {a: st for a, st in rows}
 
     async def purge_intraday(self, before: datetime) -> int:
         async with self.db.session() as s:
