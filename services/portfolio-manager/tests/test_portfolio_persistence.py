@@ -221,3 +221,25 @@ async def test_old_redelivered_fill_caught_by_the_store(db) -> None:  # type: ig
     assert await core.apply_fill(_fill("f0", "B", "10", "100")) is None
     assert _state(core.book) == before
     assert core.book.accounts["acc-7"].positions["MSFT.XNAS"].quantity == D(40)
+
+
+async def test_migrations_match_the_models(sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from svc_portfolio_manager.models import Base
+
+    database = Database(sqlite_url)
+    await database.migrate(
+        "svc_portfolio_manager.migrations", version_table="alembic_version_portfolio_manager"
+    )
+
+    def diff(conn):  # type: ignore[no-untyped-def]
+        ctx = MigrationContext.configure(
+            conn,
+            opts={"compare_type": True, "version_table": "alembic_version_portfolio_manager"},
+        )
+        return compare_metadata(ctx, Base.metadata)
+
+    async with database.engine.connect() as conn:
+        assert await conn.run_sync(diff) == []
+    await database.dispose()
