@@ -139,6 +139,7 @@ class PortfolioCore:
             collections.OrderedDict()
         )
         self.standing: dict[tuple[str, str], Standing] = {}
+        self._splits_priced: set[str] = set()
         self.log = get_logger("svc_portfolio_manager")
 
     # ---- state ---------------------------------------------------------------------------
@@ -413,7 +414,13 @@ class PortfolioCore:
                 )
             self._dirty(a)
             await self.publish(a, events)
-        if action.type == pb.CORPORATE_ACTION_TYPE_SPLIT and instrument in self.prices:
+        if (
+            action.type == pb.CORPORATE_ACTION_TYPE_SPLIT
+            and instrument in self.prices
+            and action.action_id not in self._splits_priced
+        ):
+            # last prices and the bar history are pre-split until the feed says otherwise
+            self._splits_priced.add(action.action_id)
             self.prices[instrument] /= ratio
             h = self.history.get(instrument)
             if h:
