@@ -62,6 +62,7 @@ RECOMMENDED_CALLERS: dict[str, list[str]] = {
     "market-data": [
         "api-gateway",
         "orchestrator",
+        "order-manager",
         "strategy-engine",
         "signal-engine",
         "analytics",
@@ -72,6 +73,7 @@ RECOMMENDED_CALLERS: dict[str, list[str]] = {
         "api-gateway",
         "orchestrator",
         "strategy-engine",
+        "portfolio-manager",
         "market-maker",
         "hft-engine",
     ],
