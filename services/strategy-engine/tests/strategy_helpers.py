@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-
 from svc_strategy_engine.data import BarSeries, MarketData
 
 NS = 1_000_000_000

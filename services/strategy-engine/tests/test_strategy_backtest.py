@@ -10,7 +10,6 @@ from typing import ClassVar
 import numpy as np
 import pytest
 from strategy_helpers import bars_from_closes, random_walk
-
 from svc_strategy_engine.backtest import run_backtest
 from svc_strategy_engine.data import synthetic_gbm
 from svc_strategy_engine.model import Param

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from strategy_helpers import bars_from_closes, multi, random_walk
-
 from svc_strategy_engine.backtest import run_backtest
 from svc_strategy_engine.strategy import REGISTRY, create, get_strategy_class
 from svc_strategy_engine.venue import FillModel

@@ -167,15 +167,17 @@ def _run(args: argparse.Namespace, *, walk: bool) -> int:
 
 
 def _run_inner(args: argparse.Namespace, walk: bool) -> int:
-    from svc_strategy_engine.backtest import run_backtest
-    from svc_strategy_engine.data import load_data
-    from svc_strategy_engine.report import write_report
     from svc_strategy_engine.strategy import get_strategy_class
-    from svc_strategy_engine.venue import RISK_AVAILABLE, FillModel
 
     cls = get_strategy_class(args.strategy)
     params = parse_kv(args.param)
-    cls.validate_params(params)  # fail fast, before loading data
+    cls.validate_params(params)  # fail fast, before the heavy imports and the data
+
+    from svc_strategy_engine.backtest import run_backtest
+    from svc_strategy_engine.data import load_data
+    from svc_strategy_engine.report import write_report
+    from svc_strategy_engine.venue import RISK_AVAILABLE, FillModel
+
     insts = [i for i in args.instruments.split(",") if i] or None
     md = load_data(args.data, instruments=insts, start=args.start, end=args.end,
                    n_bars=args.bars, seed=args.seed)

@@ -23,10 +23,10 @@ __all__ = ["BarSeries", "MarketData", "load_data", "synthetic_gbm", "BUILTIN",
            "from_frame", "simulated"]
 
 BUILTIN = {
-    "sp500": ("arch.data.sp500", "SPX"),
-    "nasdaq": ("arch.data.nasdaq", "NDX"),
-    "wti": ("arch.data.wti", "WTI"),
-    "vix": ("arch.data.vix", "VIX"),
+    "sp500": ("sp500", "sp500.csv.gz", "SPX"),
+    "nasdaq": ("nasdaq", "nasdaq.csv.gz", "NDX"),
+    "wti": ("wti", "wti.csv.gz", "WTI"),
+    "vix": ("vix", "vix.csv.gz", "VIX"),
 }
 _COLS = ("open", "high", "low", "close", "volume")
 
@@ -195,11 +195,30 @@ def from_frame(df: pd.DataFrame, instrument: str, source: str, tick_size: float 
                      col("volume", np.zeros_like(close)), tick_size)
 
 
-def _builtin(name: str) -> BarSeries:
-    import importlib
+def _arch_frame(sub: str, filename: str) -> pd.DataFrame:
+    """The data file shipped in the ``arch`` package, read the way ``arch.data.<x>.load()``
+    reads it, without importing ``arch`` itself (its import compiles numba code: seconds)."""
+    import importlib.util
 
-    mod, inst = BUILTIN[name]
-    df = importlib.import_module(mod).load()
+    spec = importlib.util.find_spec("arch")
+    if spec is None or not spec.submodule_search_locations:
+        raise DataError("the arch package (which ships the S&P 500 / NASDAQ / WTI / VIX "
+                        "histories) is not installed")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / sub / filename
+    df = pd.read_csv(path)
+    if "Date" in df:
+        df["Date"] = pd.to_datetime(df["Date"])
+        df = df.set_index("Date")
+    else:
+        df = df.set_index(pd.to_datetime(df[df.columns[0]])).drop(columns=[df.columns[0]])
+    for col in df:
+        df[col] = pd.to_numeric(df[col], errors="coerce")
+    return df
+
+
+def _builtin(name: str) -> BarSeries:
+    sub, filename, inst = BUILTIN[name]
+    df = _arch_frame(sub, filename)
     df = df.dropna()  # WTI and VIX mark holidays with NaN
     s = from_frame(df.drop(columns=[c for c in df.columns if c == "Adj Close"]), inst,
                    f"arch:{name}")
@@ -286,7 +305,7 @@ def _read_file(path: Path) -> dict[str, BarSeries]:
         else:
             raise DataError(f"{src}: no time column (ts, time, timestamp, date or datetime)")
     t = df[tcol]
-    if np.issubdtype(t.dtype, np.integer):
+    if pd.api.types.is_integer_dtype(t.dtype):
         # integers: ns (or s/ms/us by magnitude) since the epoch
         v = t.astype("int64")
         mx = int(v.abs().max())
