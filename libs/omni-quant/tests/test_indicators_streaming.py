@@ -175,3 +175,19 @@ def test_interleaved_blocks_and_single_updates(name):
             st = other
     for j, o in enumerate(st.outputs):
         assert_close(got[j], want[j], f"{name}.{o}")
+
+
+@pytest.mark.parametrize("name", sorted(HANDWRITTEN))
+def test_handwritten_stream_equals_batch_on_flat_stretches(name):
+    """Zero ranges and zero changes take TA-Lib's zero guards (RSI 0, DI/DX repeat, ...)."""
+    data = ohlcv(500, seed=3)
+    for k in ("open", "high", "low", "close"):
+        data[k][:60] = 100.0
+        data[k][300:400] = data["close"][299]
+    data["volume"][320:340] = 0.0
+    for params in ({}, {"timeperiod": 2} if "timeperiod" in spec(name).defaults else {}):
+        st = stream(name, params)
+        want = batch(name, data, st.params)
+        out = st.update_many(*[data[k] for k in st.inputs])
+        for j, o in enumerate(st.outputs):
+            assert_close(out[o], want[j], f"{name}{params}.{o}")

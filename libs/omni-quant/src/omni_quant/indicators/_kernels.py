@@ -297,7 +297,7 @@ def k_midprice(s, b, ip, fp, ins, outs):
 @jit
 def k_rsi(s, b, ip, fp, ins, outs):
     # Wilder: gains/losses averaged over the first p changes, then smoothed (TA_RSI).
-    # s: n, prev, gain, loss
+    # s: n, prev, gain, loss, last value
     p = ip[0]
     x = ins[0]
     for i in range(x.shape[0]):
@@ -331,7 +331,11 @@ def k_rsi(s, b, ip, fp, ins, outs):
             s[3] /= p
             s[2] /= p
         t = s[2] + s[3]
-        outs[0, i] = 100.0 * (s[2] / t) if (t > EPS or t < -EPS) else 0.0
+        if t > EPS or t < -EPS:
+            outs[0, i] = 100.0 * (s[2] / t)
+        else:  # no movement: the last value repeats (0 for the first)
+            outs[0, i] = s[4] if n > p else 0.0
+        s[4] = outs[0, i]
 
 
 @jit
@@ -453,7 +457,10 @@ def k_cci(s, b, ip, fp, ins, outs):
         for j in range(p):
             dev += abs(b[j] - avg)
         t = last - avg
-        outs[0, i] = t / (0.015 * (dev / p)) if (t != 0.0 and dev != 0.0) else 0.0
+        # TA-Lib 0.6 treats a mean deviation below 1e-14 of the average as zero (measured:
+        # a flat window's rounding noise gives 0, not +-66.7)
+        zero = t == 0.0 or (dev / p) < EPS * abs(avg)
+        outs[0, i] = 0.0 if zero else t / (0.015 * (dev / p))
 
 
 @jit
@@ -674,3 +681,99 @@ def k_price(s, b, ip, fp, ins, outs):
             outs[0, i] = (ins[0, i] + ins[1, i] + ins[2, i]) / 3.0
         else:
             outs[0, i] = (ins[0, i] + ins[1, i] + (ins[2, i] * 2.0)) / 4.0
+
+
+# ------------------------------------------------------------------ directional movement
+@jit
+def k_dmi(s, b, ip, fp, ins, outs):
+    """Wilder's directional movement family, as TA-Lib: ip[1] selects the output
+    0 ADX, 1 DX, 2 PLUS_DI, 3 MINUS_DI, 4 PLUS_DM, 5 MINUS_DM.
+    DM and TR are summed over the first p-1 changes, then Wilder-smoothed
+    (x - x/p + new); DI = 100 DM/TR; DX = 100 |-DI - +DI| / (-DI + +DI); the first ADX is the
+    mean of the first p DX values, then (adx (p-1) + dx) / p.
+    s: t, prev high, prev low, prev close, +DM, -DM, TR, sumDX, ADX, last out"""
+    p = ip[0]
+    mode = ip[1]
+    h = ins[0]
+    lw = ins[1]
+    c = ins[2]
+    for i in range(h.shape[0]):
+        t = s[0]
+        s[0] = t + 1.0
+        if t == 0.0:
+            s[1] = h[i]
+            s[2] = lw[i]
+            s[3] = c[i]
+            outs[0, i] = NAN
+            continue
+        dp = h[i] - s[1]
+        dm = s[2] - lw[i]
+        s[1] = h[i]
+        s[2] = lw[i]
+        tr = h[i] - lw[i]
+        v = abs(h[i] - s[3])
+        if v > tr:
+            tr = v
+        v = abs(lw[i] - s[3])
+        if v > tr:
+            tr = v
+        s[3] = c[i]
+        if t < p:  # initial sums over changes 1 .. p-1
+            if dm > 0 and dp < dm:
+                s[5] += dm
+            elif dp > 0 and dp > dm:
+                s[4] += dp
+            s[6] += tr
+            if mode >= 4 and t == p - 1:
+                outs[0, i] = s[4] if mode == 4 else s[5]
+            else:
+                outs[0, i] = NAN
+            continue
+        s[5] -= s[5] / p
+        s[4] -= s[4] / p
+        if dm > 0 and dp < dm:
+            s[5] += dm
+        elif dp > 0 and dp > dm:
+            s[4] += dp
+        s[6] = s[6] - (s[6] / p) + tr
+        if mode == 4:
+            outs[0, i] = s[4]
+            continue
+        if mode == 5:
+            outs[0, i] = s[5]
+            continue
+        trz = -EPS < s[6] < EPS
+        if mode == 2 or mode == 3:
+            if trz:  # zero range: the last value repeats (0 for the first)
+                outs[0, i] = s[9] if t > p else 0.0
+            else:
+                outs[0, i] = 100.0 * ((s[4] if mode == 2 else s[5]) / s[6])
+            s[9] = outs[0, i]
+            continue
+        dx = NAN  # NaN: undefined (zero range); DX repeats its last value, ADX holds
+        if not trz:
+            mdi = 100.0 * (s[5] / s[6])
+            pdi = 100.0 * (s[4] / s[6])
+            tot = mdi + pdi
+            if not (-EPS < tot < EPS):
+                dx = 100.0 * (abs(mdi - pdi) / tot)
+        if mode == 1:
+            if math.isnan(dx):
+                outs[0, i] = s[9] if t > p else 0.0
+            else:
+                outs[0, i] = dx
+            s[9] = outs[0, i]
+            continue
+        # ADX: t = p .. 2p-1 accumulate the first p DX values
+        if t < 2 * p:
+            if not math.isnan(dx):
+                s[7] += dx
+            if t == 2 * p - 1:
+                s[8] = s[7] / p
+                outs[0, i] = s[8]
+            else:
+                outs[0, i] = NAN
+            continue
+        if not math.isnan(dx):
+            s[8] = ((s[8] * (p - 1)) + dx) / p
+        outs[0, i] = s[8]

@@ -92,7 +92,7 @@ HANDWRITTEN: dict[str, _Def] = {
     "MIN": _Def(K.k_minmax, state=2, **_period(1, lo=2)),
     "MIDPOINT": _Def(K.k_minmax, state=2, **_period(2, lo=2)),
     "MIDPRICE": _Def(K.k_midprice, state=2, **_period(lo=2, bufs=2)),
-    "RSI": _Def(K.k_rsi, state=4, **_period(lo=2)),
+    "RSI": _Def(K.k_rsi, state=5, **_period(lo=2)),
     "MACD": _Def(K.k_macd, _macd_ip, _NOF, 10, _ZERO,
                  lambda p: min(int(p["fastperiod"]), int(p["slowperiod"])) >= 2
                  and int(p["signalperiod"]) >= 1),
@@ -117,6 +117,12 @@ HANDWRITTEN: dict[str, _Def] = {
     "TRANGE": _Def(K.k_atr, lambda p: [1, 0], _NOF, 5, _ZERO),
     "ATR": _Def(K.k_atr, lambda p: [_tp(p), 1], _NOF, 5, _ZERO, lambda p: _tp(p) >= 2),
     "NATR": _Def(K.k_atr, lambda p: [_tp(p), 2], _NOF, 5, _ZERO, lambda p: _tp(p) >= 2),
+    "ADX": _Def(K.k_dmi, lambda p: [_tp(p), 0], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
+    "DX": _Def(K.k_dmi, lambda p: [_tp(p), 1], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
+    "PLUS_DI": _Def(K.k_dmi, lambda p: [_tp(p), 2], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
+    "MINUS_DI": _Def(K.k_dmi, lambda p: [_tp(p), 3], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
+    "PLUS_DM": _Def(K.k_dmi, lambda p: [_tp(p), 4], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
+    "MINUS_DM": _Def(K.k_dmi, lambda p: [_tp(p), 5], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
     "OBV": _Def(K.k_obv, lambda p: [0], _NOF, 3, _ZERO),
     "AD": _Def(K.k_ad, lambda p: [0], _NOF, 1, _ZERO),
     "ADOSC": _Def(K.k_adosc, lambda p: [int(p["fastperiod"]), int(p["slowperiod"])], _NOF, 4,
@@ -341,6 +347,7 @@ class _ScalarRSI(_Scalar):
         s = self._s
         s[0], s[1], s[2], s[3] = float(min(self.count, self._p + 1)), self._prev, self._gain, \
             self._loss
+        s[4] = 0.0 if math.isnan(self._last[0]) else self._last[0]
 
     def _from_array(self) -> None:
         self._prev, self._gain, self._loss = (float(self._s[1]), float(self._s[2]),
@@ -382,7 +389,10 @@ class _ScalarRSI(_Scalar):
             gain /= p
         self._loss, self._gain = loss, gain
         t = gain + loss
-        v = 100.0 * (gain / t) if (t > 1e-14 or t < -1e-14) else 0.0
+        if t > 1e-14 or t < -1e-14:
+            v = 100.0 * (gain / t)
+        else:  # no movement: the last value repeats (0 for the first)
+            v = self._last[0] if n > p else 0.0
         self._last = (v,)
         return v
 
