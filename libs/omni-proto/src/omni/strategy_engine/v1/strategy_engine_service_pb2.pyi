@@ -133,7 +133,7 @@ class PerformanceStats(_message.Message):
     def __init__(self, total_return: _Optional[float] = ..., annualized_return: _Optional[float] = ..., annualized_volatility: _Optional[float] = ..., sharpe_ratio: _Optional[float] = ..., sortino_ratio: _Optional[float] = ..., calmar_ratio: _Optional[float] = ..., max_drawdown: _Optional[float] = ..., win_rate: _Optional[float] = ..., profit_factor: _Optional[float] = ..., trades: _Optional[int] = ..., turnover: _Optional[float] = ..., net_pnl: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., fees: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ...) -> None: ...
 
 class BacktestConfig(_message.Message):
-    __slots__ = ("strategy_type", "parameters", "instruments", "period", "initial_capital", "fee_bps", "slippage_bps", "timeframe", "seed")
+    __slots__ = ("strategy_type", "parameters", "instruments", "period", "initial_capital", "fee_bps", "slippage_bps", "timeframe", "seed", "data_source", "bars", "spread_bps")
     STRATEGY_TYPE_FIELD_NUMBER: _ClassVar[int]
     PARAMETERS_FIELD_NUMBER: _ClassVar[int]
     INSTRUMENTS_FIELD_NUMBER: _ClassVar[int]
@@ -143,6 +143,9 @@ class BacktestConfig(_message.Message):
     SLIPPAGE_BPS_FIELD_NUMBER: _ClassVar[int]
     TIMEFRAME_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
+    DATA_SOURCE_FIELD_NUMBER: _ClassVar[int]
+    BARS_FIELD_NUMBER: _ClassVar[int]
+    SPREAD_BPS_FIELD_NUMBER: _ClassVar[int]
     strategy_type: str
     parameters: _containers.RepeatedCompositeFieldContainer[_types_pb2.Parameter]
     instruments: _containers.RepeatedCompositeFieldContainer[_types_pb2.InstrumentId]
@@ -152,7 +155,10 @@ class BacktestConfig(_message.Message):
     slippage_bps: float
     timeframe: str
     seed: int
-    def __init__(self, strategy_type: _Optional[str] = ..., parameters: _Optional[_Iterable[_Union[_types_pb2.Parameter, _Mapping]]] = ..., instruments: _Optional[_Iterable[_Union[_types_pb2.InstrumentId, _Mapping]]] = ..., period: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., initial_capital: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., fee_bps: _Optional[float] = ..., slippage_bps: _Optional[float] = ..., timeframe: _Optional[str] = ..., seed: _Optional[int] = ...) -> None: ...
+    data_source: str
+    bars: int
+    spread_bps: float
+    def __init__(self, strategy_type: _Optional[str] = ..., parameters: _Optional[_Iterable[_Union[_types_pb2.Parameter, _Mapping]]] = ..., instruments: _Optional[_Iterable[_Union[_types_pb2.InstrumentId, _Mapping]]] = ..., period: _Optional[_Union[_types_pb2.TimeRange, _Mapping]] = ..., initial_capital: _Optional[_Union[_types_pb2.Decimal, _Mapping]] = ..., fee_bps: _Optional[float] = ..., slippage_bps: _Optional[float] = ..., timeframe: _Optional[str] = ..., seed: _Optional[int] = ..., data_source: _Optional[str] = ..., bars: _Optional[int] = ..., spread_bps: _Optional[float] = ...) -> None: ...
 
 class Backtest(_message.Message):
     __slots__ = ("backtest_id", "config", "status", "stats", "equity_curve", "error", "created_at", "completed_at")
