@@ -102,3 +102,19 @@ def test_regimes_fit_on_schedule_and_report_changes():
     assert 0.5 <= dims["trend"].probability <= 1
     assert not eng.regime_due("AAA")
     assert eng.fit_regimes("AAA") == []  # unchanged regime: no event
+
+
+async def test_regime_on_another_timeframe_is_fitted_on_demand():
+    from omni.common.v1 import types_pb2
+    from svc_signal_engine.grpc_api import SignalEngineServicer
+
+    eng = SignalEngine(EngineConfig(timeframes=["1m", "5m"], indicators=[], patterns=False,
+                                    regimes=True, regime_min_bars=100))
+    rng = np.random.default_rng(8)
+    feed(eng, list(100 * np.exp(np.cumsum(rng.normal(-0.001, 0.002, 600)))))
+    resp = await SignalEngineServicer(eng).GetRegime(pb.GetRegimeRequest(
+        instrument_id=types_pb2.InstrumentId(value="AAA"), timeframe=pb.TIMEFRAME_5M), None)
+    dims = {a.dimension: a for a in resp.assessments}
+    assert dims["trend"].regime == pb.REGIME_TRENDING_DOWN
+    assert dims["volatility"].method in ("markov_switching", "garch")
+    assert 0.5 <= resp.confidence <= 1 and not eng.instruments["AAA"].regimes  # not cached

@@ -144,6 +144,12 @@ async def test_bars_in_signals_out(service, kafka_bootstrap, kafka_topics, bus_c
         assert {"trend", "volatility", "correlation"} <= set(dims)
         assert dims["trend"].regime == pb.REGIME_TRENDING_DOWN
         assert all(0 <= a.confidence <= 1 for a in dims.values())
+        with pytest.raises(grpc.aio.AioRpcError) as exc:  # 30 bars of 5m: too few
+            await stub.GetRegime(pb.GetRegimeRequest(
+                instrument_id=types_pb2.InstrumentId(value="BBB.XNAS"),
+                timeframe=pb.TIMEFRAME_5M))
+        assert exc.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+        assert "not enough 5m bars" in exc.value.details()
         out = await stub.ComputeIndicator(pb.ComputeIndicatorRequest(
             indicator="sma", parameters=[types_pb2.Parameter(name="timeperiod", int_value=5)],
             instrument_id=types_pb2.InstrumentId(value="AAA.XNAS"),

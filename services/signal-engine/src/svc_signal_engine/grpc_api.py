@@ -301,6 +301,9 @@ class SignalEngineServicer(SignalEngineServiceServicer):
         st = eng.instruments.get(iid)
         if st is None:
             raise NotFound(f"no bars seen for instrument {iid!r}")
+        tf = self._tf(request.timeframe)
+        if tf is not None and tf != eng.regime_tf:
+            return await self._regime_on_demand(st, tf)
         if not st.regimes:
             n = len(st.history[eng.regime_tf])
             if n < eng.cfg.regime_min_bars:
@@ -326,6 +329,38 @@ class SignalEngineServicer(SignalEngineServiceServicer):
         if primary is not None:
             resp.since.CopyFrom(ts(primary.since))
             resp.confidence = primary.result.confidence
+        return resp
+
+    async def _regime_on_demand(self, st: Any, tf: str) -> pb.GetRegimeResponse:
+        """Trend and volatility fitted now on another timeframe's bars (not cached)."""
+        from svc_signal_engine import regimes as rg
+
+        eng = self.engine
+        if tf not in st.history:
+            raise InvalidArgument(f"timeframe {tf} is not computed (configured: "
+                                  f"{', '.join(eng.tfs)})")
+        with eng.lock:
+            a = st.history[tf].arrays()
+        n = a["close"].shape[0]
+        if n < eng.cfg.regime_min_bars:
+            raise FailedPrecondition(f"not enough {tf} bars for {st.instrument!r} to fit a "
+                                     f"regime ({n} of {eng.cfg.regime_min_bars})")
+
+        def fit() -> list[rg.RegimeResult]:
+            return [rg.trend_regime(a["close"], window=eng.cfg.trend_window),
+                    rg.volatility_regime(a["close"][-eng.cfg.regime_window:])]
+
+        trend, vol = await asyncio.to_thread(fit)
+        primary = vol if (vol.regime == rg.HIGH_VOL and vol.confidence > 0.6) else trend
+        resp = pb.GetRegimeResponse(regime=REGIME_TO_ENUM[primary.regime],
+                                    confidence=primary.confidence, since=ts(a["end"][-1]))
+        for r in (trend, vol):
+            resp.assessments.append(pb.RegimeAssessment(
+                dimension=r.dimension, regime=REGIME_TO_ENUM[r.regime],
+                confidence=r.confidence, probabilities=r.probabilities, method=r.method,
+                fitted_at=ts(a["end"][-1]), details=r.details))
+            for k, v in r.probabilities.items():
+                resp.probabilities[k] = v
         return resp
 
     async def GetScoredSignal(self, request: Any, context: Any) -> pb.GetScoredSignalResponse:
