@@ -17,6 +17,7 @@ from orchestrator_helpers import (  # noqa: F401  (re-exported for the tests)
     wait_paper_book,
     wait_quote,
     wait_risk_price,
+    wait_trading,
 )
 from svc_api_gateway.backends import Backends
 from svc_api_gateway.http_api import GatewayState, create_app

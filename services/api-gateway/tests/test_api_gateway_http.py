@@ -6,6 +6,7 @@ that is down, never a 5xx for bad input)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import httpx
@@ -20,6 +21,7 @@ from api_gateway_helpers import (
     gateway_fleet,
     make_app,
     wait_order,
+    wait_trading,
 )
 from omni.order_manager.v1 import order_manager_service_pb2 as om
 
@@ -97,9 +99,15 @@ async def test_orders_submit_fill_cancel_and_risk_refusal(client, fleet):
     await wait_order(fleet.addresses["order-manager"], oid, {om.ORDER_STATUS_FILLED})
     got = (await client.get(f"/api/v1/orders/{oid}", headers=F)).json()["order"]
     assert got["status"] == "ORDER_STATUS_FILLED" and got["filled_quantity"] == 2
-    pos = (await client.get(f"/api/v1/accounts/{ACCT}/positions", headers=F)).json()
-    assert any(p["instrument_id"]["value"] == AAPL and p["quantity"] >= 2
-               for p in pos["positions"])
+    # the fill is booked right after the order turns FILLED: poll (safety timeout only)
+    for _ in range(500):
+        pos = (await client.get(f"/api/v1/accounts/{ACCT}/positions", headers=F)).json()
+        if any(p["instrument_id"]["value"] == AAPL and p["quantity"] >= 2
+               for p in pos["positions"]):
+            break
+        await asyncio.sleep(0.02)
+    else:
+        raise AssertionError(f"no AAPL position: {pos}")
     listed = (await client.get(f"/api/v1/orders?account_id={ACCT}", headers=F)).json()
     assert oid in [o["order_id"] for o in listed["orders"]]
     # refused by the risk engine: 422 with the reason and the order
@@ -205,7 +213,7 @@ async def test_strategies_start_stop_and_refusals(client, fleet):
     err(await client.post("/api/v1/strategies/S-OK/pause", headers=F), 409)
 
 
-async def test_risk_kill_switch_halt_resume_and_session(client):
+async def test_risk_kill_switch_halt_resume_and_session(client, fleet):
     r = (await client.get(f"/api/v1/risk?account_id={ACCT}", headers=F)).json()
     assert r["global_kill_switch"] == "ACTIVE"
     assert any(lim["type"] == "MAX_ORDER_QUANTITY" for lim in r["limits"])
@@ -225,6 +233,7 @@ async def test_risk_kill_switch_halt_resume_and_session(client):
     assert "global halt" in e["message"]
     r = await client.post("/api/v1/resume", headers=F, json={"reason": "drill over"})
     assert r.status_code == 200 and r.json()["session"]["state"] == "SESSION_STATE_OPEN"
+    await wait_trading(fleet)
 
 
 async def test_backtests(client):

@@ -386,6 +386,27 @@ async def wait_paper_book(fleet: Fleet, instrument: str = AAPL, timeout: float =
                      timeout, f"paper book for {instrument}")
 
 
+async def wait_trading(fleet: Fleet, account: str = ACCT, timeout: float = 30) -> None:  # noqa: ASYNC109
+    """Until the order-manager's copy of the kill switch (fed by risk-engine's events on
+    risk-management) lets `account` trade again."""
+    from omni_testing.kafka import wait_until
+
+    mgr = fleet.services["order-manager"].app.mgr
+    await wait_until(lambda: mgr.kill_state(account) == rk.KILL_SWITCH_STATE_ACTIVE, timeout,
+                     "order-manager sees the kill switch ACTIVE")
+
+
+async def wait_risk_position(fleet: Fleet, qty: float, account: str = ACCT,
+                             instrument: str = AAPL, timeout: float = 30) -> None:  # noqa: ASYNC109
+    """Until risk-engine has booked the fills (FillBooked on order-management) up to `qty`."""
+    from omni_testing.kafka import wait_until
+
+    engine = fleet.services["risk-engine"].risk.engine
+    await wait_until(lambda: account in engine.accounts and abs(
+        engine.accounts[account].book.qty.get(instrument, 0.0) - qty) < 1e-9, timeout,
+        f"risk-engine position {qty} {instrument}")
+
+
 async def wait_risk_price(address: str, instrument: str = AAPL, timeout: float = 30) -> None:  # noqa: ASYNC109
     """Until the risk engine can value `instrument` (it learns prices from market data)."""
     loop = asyncio.get_running_loop()

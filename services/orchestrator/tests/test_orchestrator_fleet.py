@@ -32,7 +32,9 @@ from orchestrator_helpers import (
     wait_order,
     wait_paper_book,
     wait_quote,
+    wait_risk_position,
     wait_risk_price,
+    wait_trading,
 )
 from svc_orchestrator.clients import Downstream
 from svc_orchestrator.core import Orchestrator
@@ -159,6 +161,7 @@ async def test_strategy_lifecycle_global_halt_and_resume(fleet, tmp_path):
         assert ks.kill_switch.state == rk.KILL_SWITCH_STATE_ACTIVE
     states = [e.session.state for e in orch.events if isinstance(e, ev.SessionStateChanged)]
     assert states[-2:] == [HALTED, OPEN]
+    await wait_trading(fleet)
     await orch.control_strategies(pb.ControlStrategiesRequest(
         command=pb.STRATEGY_COMMAND_STOP, account_id=ACCT, actor="ops"))
     assert fleet.strategy.deployments["S-OK"].state == se.STRATEGY_STATE_STOPPED
@@ -177,13 +180,17 @@ async def test_halt_goes_on_when_a_service_is_down_and_reports_it(fleet, tmp_pat
     assert halt.session.state == HALTED
     res = await orch.global_resume(pb.GlobalResumeRequest(actor="ops", reason="drill over"))
     assert res.session.state == OPEN
+    await wait_trading(fleet)
     await orch.down.close()
 
 
 async def test_flatten_closes_positions_through_reducing(fleet, tmp_path):
     orch = orchestrator(fleet, tmp_path)
+    await wait_trading(fleet)
     buy = await submit(fleet, f"pos-{uuid.uuid4().hex[:6]}", 3)
     await wait_order(fleet.addresses["order-manager"], buy.order_id, {om.ORDER_STATUS_FILLED})
+    # the halt's closing orders are checked against risk-engine's view of the position
+    await wait_risk_position(fleet, 3)
     halt = await orch.global_halt(pb.GlobalHaltRequest(actor="ops", reason="flatten",
                                                        flatten_positions=True))
     steps = {s.name: s for s in halt.steps}
@@ -191,16 +198,19 @@ async def test_flatten_closes_positions_through_reducing(fleet, tmp_path):
     assert len(halt.flatten_order_ids) == 1
     sell = await wait_order(fleet.addresses["order-manager"], halt.flatten_order_ids[0],
                             {om.ORDER_STATUS_FILLED, om.ORDER_STATUS_REJECTED})
-    assert sell.status == om.ORDER_STATUS_FILLED and sell.side == common.SIDE_SELL
+    assert sell.status == om.ORDER_STATUS_FILLED and sell.side == common.SIDE_SELL, (
+        sell.reject_reason)
     async with channel(fleet.addresses["risk-engine"]) as ch:
         ks = await rk_grpc.RiskEngineServiceStub(ch).GetKillSwitch(rk.GetKillSwitchRequest())
         assert ks.kill_switch.state == rk.KILL_SWITCH_STATE_REDUCING
     await orch.global_resume(pb.GlobalResumeRequest(actor="ops", reason="done"))
+    await wait_trading(fleet)
     await orch.down.close()
 
 
 async def test_end_of_day_records_each_step_and_reports_the_failed_one(fleet, tmp_path):
     orch = orchestrator(fleet, tmp_path)
+    await wait_trading(fleet)
     day_order = await submit(fleet, f"day-{uuid.uuid4().hex[:6]}", 2, limit=1.0,
                              tif=common.TIME_IN_FORCE_DAY)
     await wait_order(fleet.addresses["order-manager"], day_order.order_id,
