@@ -777,3 +777,18 @@ def k_dmi(s, b, ip, fp, ins, outs):
         if not math.isnan(dx):
             s[8] = ((s[8] * (p - 1)) + dx) / p
         outs[0, i] = s[8]
+
+
+@jit
+def k_vwap(s, b, ip, fp, ins, outs):
+    """Cumulative VWAP of the typical price (h+l+c)/3 from the first bar (0 while no volume).
+    s: sum(tp * v), sum(v)"""
+    h = ins[0]
+    lw = ins[1]
+    c = ins[2]
+    vol = ins[3]
+    for i in range(h.shape[0]):
+        tp = (h[i] + lw[i] + c[i]) / 3.0
+        s[0] += tp * vol[i]
+        s[1] += vol[i]
+        outs[0, i] = s[0] / s[1] if s[1] != 0.0 else 0.0

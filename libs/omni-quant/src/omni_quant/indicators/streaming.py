@@ -123,6 +123,7 @@ HANDWRITTEN: dict[str, _Def] = {
     "MINUS_DI": _Def(K.k_dmi, lambda p: [_tp(p), 3], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
     "PLUS_DM": _Def(K.k_dmi, lambda p: [_tp(p), 4], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
     "MINUS_DM": _Def(K.k_dmi, lambda p: [_tp(p), 5], _NOF, 10, _ZERO, lambda p: _tp(p) >= 2),
+    "VWAP": _Def(K.k_vwap, lambda p: [0], _NOF, 2, _ZERO),
     "OBV": _Def(K.k_obv, lambda p: [0], _NOF, 3, _ZERO),
     "AD": _Def(K.k_ad, lambda p: [0], _NOF, 1, _ZERO),
     "ADOSC": _Def(K.k_adosc, lambda p: [int(p["fastperiod"]), int(p["slowperiod"])], _NOF, 4,
@@ -415,9 +416,14 @@ _LONG_MEMORY = {
     "ERI": 1024, "TSI": 1024, "KC": 1024, "RMA": 1024, "SUPERTREND": 4096, "RVI": 1024,
     "EFI": 1024, "PVO": 1024, "SMI": 1024, "ZLEMA": 1024, "CMOU": 1024, "COPPOCK": 512,
     "KDJ": 1024, "MASSI": 1024, "CVI": 1024,
-    # cumulative: the value is a sum over the whole history, the window is unbounded
-    "AD": 0, "OBV": 0, "CUMSUM": 0, "WAD": 0, "NVI": 0, "PVI": 0, "PVT": 0, "VWAP": 0,
+    # cumulative over the whole history: the window is unbounded unless the stream can
+    # chain the window's steps (see _CHAINED)
+    "AD": 0, "OBV": 0, "VWAP": 0,
 }
+# cumulative functions whose step depends only on recent bars: a small window gives the
+# step (a difference for sums, a ratio for products) and the stream chains it onto its own
+# last value, so memory and cost stay bounded on long runs
+_CHAINED = {"CUMSUM": "add", "PVT": "add", "WAD": "add", "NVI": "mul", "PVI": "mul"}
 # outputs that are positions in the series (shifted by the bars dropped from the window)
 _INDEX_OUTPUTS = {"MAXINDEX", "MININDEX", "MINMAXINDEX"}
 
@@ -432,6 +438,8 @@ def window_size(name: str, params: Mapping[str, Any] | None = None) -> int:
     base = _LONG_MEMORY.get(s.name)
     if base == 0:
         return 0
+    if s.name in _CHAINED:
+        return 16
     periods = [int(v) for k, v in p.items() if k.endswith("period") and isinstance(v, int)]
     longest = max(periods, default=1)
     if base is None:
@@ -516,9 +524,27 @@ class WindowStream(_Base):
         self._append(np.asarray(values, dtype=np.float64).reshape(-1, 1))
         self.count += 1
         view = self._view()
-        res = self._run(view, self.count - view[0].shape[0])
-        self._last = tuple(float(r[-1]) for r in res)
+        base = self.count - view[0].shape[0]
+        res = self._run(view, base)
+        self._last = self._value(res, base == 0, self._last)
         return self._last[0] if self._single else self._last
+
+    def _value(self, res: tuple[np.ndarray, ...], from_start: bool,
+               prev: Any) -> tuple[float, ...]:
+        """The stream's value from TA-Lib's result over the window: its last element, or,
+        for chained cumulative functions once the window no longer starts at bar 0, the
+        window's last step applied to the stream's previous value."""
+        mode = _CHAINED.get(self.spec.name)
+        if mode is None or from_start or any(math.isnan(float(x)) for x in prev):
+            return tuple(float(r[-1]) for r in res)
+        out = []
+        for r, p in zip(res, prev, strict=True):
+            a, b = float(r[-1]), float(r[-2])
+            if mode == "add":
+                out.append(float(p) + (a - b))
+            else:
+                out.append(float(p) * (a / b) if b != 0.0 else a)
+        return tuple(out)
 
     def update_many(self, *arrays: Any, **named: Any) -> dict[str, np.ndarray]:
         """A block: values equal to calling `update` for each bar."""
@@ -546,8 +572,8 @@ class WindowStream(_Base):
             end = h + i + 1
             lo = max(0, end - w)
             res = self._run([a[lo:end] for a in full], base + lo)
-            for j, r in enumerate(res):
-                outs[j, i] = r[-1]
+            prev = tuple(outs[:, i - 1]) if i > 0 else self._last
+            outs[:, i] = self._value(res, base + lo == 0, prev)
         self._append(np.vstack(ins))
         self.count += m
         self._last = tuple(float(x) for x in outs[:, -1])
