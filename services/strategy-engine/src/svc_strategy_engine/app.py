@@ -48,6 +48,7 @@ from svc_strategy_engine.grpc_api import (
     ts_proto,
 )
 from svc_strategy_engine.kernel import (
+    DEPLOYED,
     FAILED,
     PAUSED,
     RUNNING,
@@ -258,8 +259,11 @@ class StrategyEngine:
         ev = see.StrategyStateChanged(account_id=account, strategy_id=h.strategy_id,
                                       previous_state=prev, state=new, actor=actor,
                                       reason=reason, event_time=ts_proto(self.svc.clock.now()))
-        if self.svc.bus is not None and self.svc.ready:
-            self.svc.publish_nowait(ORDERS, account, ev)
+        if self.svc.bus is not None:
+            try:
+                self.svc.publish_nowait(ORDERS, account, ev)
+            except Exception as exc:  # noqa: BLE001  (the bus not running yet)
+                self.svc.log.warning("state change not published", error=str(exc))
 
     # -- backtests -----------------------------------------------------------------------
 
@@ -521,9 +525,14 @@ def build(settings: StrategyEngineSettings | None = None, *, clock: Clock | None
     async def _start() -> None:
         engine.load_stored()
         engine.transport.start()
+
+    @svc.on_ready
+    async def _ready() -> None:
+        # started once the bus runs, so StrategyStateChanged(RUNNING) is published
         if settings.auto_start:
-            for sid in list(runner.handles):
-                runner.start(sid, "strategy-engine")
+            for sid, h in list(runner.handles.items()):
+                if h.state == DEPLOYED:
+                    runner.start(sid, "strategy-engine")
 
     @svc.on_stop
     async def _stop() -> None:

@@ -70,6 +70,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--slippage-bps", type=float, default=1.0)
     p.add_argument("--out", default="backtest-out", help="output directory")
     p.add_argument("--no-progress", action="store_true")
+    p.add_argument("--no-tearsheet", action="store_true",
+                   help="skip the analytics tear sheet beside the report")
 
 
 def _wf_args(p: argparse.ArgumentParser) -> None:
@@ -204,7 +206,8 @@ def _run_inner(args: argparse.Namespace, walk: bool) -> int:
                 "risk engine": "svc_risk_engine" if RISK_AVAILABLE else "not available",
                 "state": r.state, "wall time (s)": f"{wall:.3f}"}
         hp, jp = write_report(out, "backtest", f"Backtest: {r.strategy} on {md.source}",
-                              r.to_json(), r.ts, r.equity, r.stats, r.fills, meta)
+                              r.to_json(), r.ts, r.equity, r.stats, r.fills, meta,
+                              tearsheet=not args.no_tearsheet)
         s = r.stats
         print(f"{r.strategy} on {md.source}: {r.bars:,} bars, {len(r.fills)} fills, "
               f"net P&L {r.net_pnl}, total return {s['total_return']:.2%}, "
@@ -238,7 +241,7 @@ def _run_inner(args: argparse.Namespace, walk: bool) -> int:
             "space": space}
     hp, jp = write_report(out, "walkforward", f"Walk-forward: {args.strategy} on {md.source}",
                           wf.to_json(), wf.oos_ts, wf.oos_equity, wf.oos_stats, wf.fills,
-                          meta, extra)
+                          meta, extra, tearsheet=not args.no_tearsheet)
     s = wf.oos_stats
     print(f"walk-forward {args.strategy}: {len(wf.windows)} windows, OOS total return "
           f"{s['total_return']:.2%}, OOS Sharpe {s['sharpe_ratio']:.2f}, efficiency "

@@ -130,10 +130,10 @@ def _tearsheet(out: Path, ts: np.ndarray, equity: np.ndarray, title: str) -> str
 def write_report(out_dir: str | Path, name: str, title: str, result_json: dict[str, Any],
                  ts: np.ndarray, equity: np.ndarray, stats: dict[str, float],
                  trades: list[dict[str, Any]], meta: dict[str, Any],
-                 extra_html: str = "") -> tuple[Path, Path]:
+                 extra_html: str = "", *, tearsheet: bool = True) -> tuple[Path, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    extra = extra_html + _tearsheet(out, ts, equity, title)
+    extra = extra_html + (_tearsheet(out, ts, equity, title) if tearsheet else "")
     page = render_html(title, ts, equity, stats, trades, meta, extra)
     hp = out / f"{name}.html"
     hp.write_text(page, encoding="utf-8")
