@@ -15,6 +15,7 @@ from orchestrator_helpers import (  # noqa: F401  (re-exported for the tests)
     in_process_fleet,
     wait_order,
     wait_paper_book,
+    wait_position,
     wait_quote,
     wait_risk_price,
     wait_trading,

@@ -17,7 +17,7 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
-from api_gateway_helpers import AAPL, ACCT, gateway_fleet, wait_order
+from api_gateway_helpers import AAPL, ACCT, gateway_fleet, wait_order, wait_position
 from omni.api_gateway.v1 import api_gateway_service_pb2 as gw
 from omni.api_gateway.v1 import api_gateway_service_pb2_grpc as gw_grpc
 from omni.order_manager.v1 import order_manager_service_pb2 as om
@@ -139,6 +139,7 @@ async def test_dashboard_in_headless_chromium(gateway, tmp_path):
     url = gateway.gateway["http"]["url"]
     fleet = gateway.fleet
     await buy(url, 5, fleet)
+    await wait_position(fleet, 5)
     first = await dump_dom(browser, url + "/", tmp_path / "p1")
     assert text_of(first, "error") == "", text_of(first, "error")
     assert position_qty(first, AAPL) == 5
@@ -150,6 +151,7 @@ async def test_dashboard_in_headless_chromium(gateway, tmp_path):
     assert "<path" in first  # the equity curve
 
     await buy(url, 7, fleet)
+    await wait_position(fleet, 12)
     second = await dump_dom(browser, url + "/", tmp_path / "p2")
     assert position_qty(second, AAPL) == 12
     pnl2 = text_of(second, "pnl")

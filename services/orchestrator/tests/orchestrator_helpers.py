@@ -334,7 +334,26 @@ async def in_process_fleet(kafka_bootstrap: str, home: Path, label: str = "fleet
         servers.append(srv)
         fleet.addresses["strategy-engine"] = srv.address
         fleet.kinds["strategy-engine"] = "stand-in"
-        if "order-manager" in fleet.addresses and "market-data" in fleet.addresses:
+        if importable("svc_portfolio_manager.app") and "order-manager" in fleet.addresses:
+            from svc_portfolio_manager.app import PortfolioManagerSettings
+            from svc_portfolio_manager.app import build as pm_build
+
+            svc = pm_build(PortfolioManagerSettings(
+                **_common(kafka_bootstrap, home, "portfolio-manager"),
+                order_manager_address=fleet.addresses["order-manager"], publish_interval=0.2),
+                topics=topics, bus_overrides=_overrides("pm"))
+            await svc.start()
+            started.append(svc)
+            assert await svc.wait_ready(60), svc.dependencies
+            fleet.services["portfolio-manager"] = svc
+            fleet.addresses["portfolio-manager"] = svc.grpc_address
+            fleet.kinds["portfolio-manager"] = "real"
+            async with channel(svc.grpc_address) as ch:
+                await pm_grpc.PortfolioManagerServiceStub(ch).AdjustCash(pm.AdjustCashRequest(
+                    account_id=ACCT, reason="test starting cash", reference_id="test-cash",
+                    amount=common.Money(amount=common.Decimal(value="1000000"),
+                                        currency="USD")))
+        elif "order-manager" in fleet.addresses and "market-data" in fleet.addresses:
             srv = RpcServer("portfolio-manager", host="127.0.0.1", port=0)
             srv.add_servicer(pm_grpc.add_PortfolioManagerServiceServicer_to_server,
                              FillsPortfolio(fleet.addresses["order-manager"],
@@ -384,6 +403,24 @@ async def wait_paper_book(fleet: Fleet, instrument: str = AAPL, timeout: float =
     eng = app.paper[0].engines[instrument]
     await wait_until(lambda: eng.best_ask() is not None and eng.best_bid() is not None,
                      timeout, f"paper book for {instrument}")
+
+
+async def wait_position(fleet: Fleet, qty: float, account: str = ACCT,
+                        instrument: str = AAPL, timeout: float = 30) -> None:  # noqa: ASYNC109
+    """Until portfolio-manager holds `qty` of `instrument` (it books fills from events)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    async with channel(fleet.addresses["portfolio-manager"]) as ch:
+        stub = pm_grpc.PortfolioManagerServiceStub(ch)
+        while True:
+            rows = (await stub.ListPositions(pm.ListPositionsRequest(account_id=account))
+                    ).positions
+            have = sum(p.quantity for p in rows if p.instrument_id.value == instrument)
+            if abs(have - qty) < 1e-9:
+                return
+            if loop.time() > deadline:
+                raise AssertionError(f"portfolio-manager holds {have} {instrument}, not {qty}")
+            await asyncio.sleep(0.02)
 
 
 async def wait_trading(fleet: Fleet, account: str = ACCT, timeout: float = 30) -> None:  # noqa: ASYNC109

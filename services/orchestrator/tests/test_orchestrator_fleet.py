@@ -31,6 +31,7 @@ from orchestrator_helpers import (
     in_process_fleet,
     wait_order,
     wait_paper_book,
+    wait_position,
     wait_quote,
     wait_risk_position,
     wait_risk_price,
@@ -191,6 +192,7 @@ async def test_flatten_closes_positions_through_reducing(fleet, tmp_path):
     await wait_order(fleet.addresses["order-manager"], buy.order_id, {om.ORDER_STATUS_FILLED})
     # the halt's closing orders are checked against risk-engine's view of the position
     await wait_risk_position(fleet, 3)
+    await wait_position(fleet, 3)
     halt = await orch.global_halt(pb.GlobalHaltRequest(actor="ops", reason="flatten",
                                                        flatten_positions=True))
     steps = {s.name: s for s in halt.steps}

@@ -546,12 +546,14 @@ def create_app(state: GatewayState) -> FastAPI:
     async def health_view() -> dict[str, Any]:
         resp, err = await b.soft("control-plane", "ListServiceHealth",
                                  cp.ListServiceHealthRequest(), timeout=2.0)
-        if resp is not None and resp.services:
+        if resp is not None and any(s.instance_ids for s in resp.services):
+            # services heard from, and the ones this gateway calls (even when silent)
             return {"source": "control-plane", "fleet_score": resp.fleet_score, "services": [
                 {"service": s.service, "score": round(s.score, 1), "ready": s.ready,
                  "status": _short(cp.HealthStatus.Name(s.status), "HEALTH_STATUS_"),
-                 "instances": len(s.instance_ids)} for s in resp.services]}
-        # control-plane down (or nothing heard yet): ask each service's gRPC health directly
+                 "instances": len(s.instance_ids)} for s in resp.services
+                if s.instance_ids or s.service in b.addresses]}
+        # control-plane down (or it has heard from nobody yet): ask each service directly
         probes = await b.probe_all()
         return {"source": "probe", "control_plane_error": err, "services": [
             {"service": n, "ready": ok, "status": "SERVING" if ok else "UNREACHABLE"}
