@@ -70,47 +70,82 @@ def equity_from_positions(pos: np.ndarray, o: np.ndarray, c: np.ndarray, capital
     return eq if pos.ndim == 2 else eq[0]
 
 
-def _stats_rows(eq: np.ndarray, ppy: float) -> dict[str, np.ndarray]:
-    r = np.diff(eq, axis=1) / eq[:, :-1]
-    mu = r.mean(axis=1)
-    sd = r.std(axis=1, ddof=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        sharpe = np.where(sd > 0, mu / sd * math.sqrt(ppy), 0.0)
-        tot = eq[:, -1] / eq[:, 0] - 1.0
-        years = r.shape[1] / ppy
-        ann = np.where(tot > -1, np.power(np.maximum(1 + tot, 1e-12), 1 / years) - 1, -1.0)
-        peak = np.maximum.accumulate(eq, axis=1)
-        mdd = ((eq - peak) / peak).min(axis=1)
-        calmar = np.where(mdd < 0, ann / -mdd, 0.0)
-    return {"sharpe_ratio": sharpe, "total_return": tot, "annualized_return": ann,
+def _stats(eq: np.ndarray, ppy: float) -> dict[str, float]:
+    r = np.diff(eq) / eq[:-1]
+    mu = float(r.mean())
+    sd = float(r.std(ddof=1))
+    tot = float(eq[-1] / eq[0] - 1.0)
+    years = len(r) / ppy
+    ann = (1 + tot) ** (1 / years) - 1 if tot > -1 else -1.0
+    peak = np.maximum.accumulate(eq)
+    mdd = float(((eq - peak) / peak).min())
+    return {"sharpe_ratio": mu / sd * math.sqrt(ppy) if sd > 0 else 0.0,
+            "total_return": tot, "annualized_return": ann,
             "annualized_volatility": sd * math.sqrt(ppy), "max_drawdown": mdd,
-            "calmar_ratio": calmar}
+            "calmar_ratio": ann / -mdd if mdd < 0 else 0.0}
+
+
+class _Cache:
+    """Per-series arrays shared by every parameter set of a sweep (rolling means per window,
+    overnight and intraday moves)."""
+
+    def __init__(self, o: np.ndarray, c: np.ndarray) -> None:
+        self.o, self.c = o, c
+        self.cs = np.concatenate([[0.0], np.cumsum(c)])
+        self.means: dict[int, np.ndarray] = {}
+        self.overnight = np.zeros(len(c))
+        self.overnight[1:] = o[1:] - c[:-1]
+        self.intraday = c - o
+
+    def mean(self, w: int) -> np.ndarray:
+        m = self.means.get(w)
+        if m is None:
+            m = np.full(len(self.c), np.nan)
+            m[w - 1:] = np.round((self.cs[w:] - self.cs[:-w]) / w, 9)
+            self.means[w] = m
+        return m
+
+    def positions(self, strategy: str, p: dict[str, Any]) -> np.ndarray:
+        if strategy == "sma_crossover":
+            low = -p["quantity"] if p["allow_short"] else 0.0
+            with np.errstate(invalid="ignore"):
+                pos = np.where(self.mean(p["fast"]) > self.mean(p["slow"]), p["quantity"], low)
+            pos[: p["slow"] - 1] = 0.0
+            return pos
+        return positions(strategy, self.c, p)
+
+    def equity(self, pos: np.ndarray, capital: float, cost_bps: float) -> np.ndarray:
+        held = np.empty_like(pos)  # units held during bar t (decided at t-1's close)
+        held[0] = 0.0
+        held[1:] = pos[:-1]
+        prev = np.empty_like(pos)
+        prev[0] = 0.0
+        prev[1:] = held[:-1]
+        pnl = prev * self.overnight
+        pnl += held * self.intraday
+        pnl -= np.abs(held - prev) * self.o * (cost_bps / 1e4)
+        return capital + np.cumsum(pnl)
 
 
 def sweep(strategy: str, series: BarSeries, param_sets: Sequence[dict[str, Any]], *,
           capital: float = 1_000_000.0, cost_bps: float = 2.0, ppy: float = 252.0,
-          batch: int = 32) -> list[dict[str, Any]]:
+          ) -> list[dict[str, Any]]:
     """Evaluate every parameter set; returns one dict of stats per set (same order). Invalid
     sets (e.g. fast >= slow) come back with ``error``."""
     cls = get_strategy_class(strategy)
     if strategy not in VECTORISED:
         raise StrategyError(f"no vectorised form of {strategy!r}; vectorised: {VECTORISED}")
-    c, o = series.close, series.open
-    out: list[dict[str, Any]] = [None] * len(param_sets)  # type: ignore[list-item]
-    valid: list[tuple[int, dict[str, Any]]] = []
-    for k, p in enumerate(param_sets):
+    cache = _Cache(series.open, series.close)
+    out: list[dict[str, Any]] = []
+    for p in param_sets:
         try:
-            valid.append((k, cls.validate_params(p)))
+            full = cls.validate_params(p)
         except StrategyError as exc:
-            out[k] = {"params": dict(p), "error": str(exc)}
-    for a in range(0, len(valid), batch):
-        chunk = valid[a:a + batch]
-        P = np.stack([positions(strategy, c, p) for _, p in chunk])
-        eq = equity_from_positions(P, o, c, capital, cost_bps)
-        st = _stats_rows(eq, ppy)
-        trades = (np.diff(P, axis=1) != 0).sum(axis=1)
-        for j, (k, p) in enumerate(chunk):
-            d = {name: float(v[j]) for name, v in st.items()}
-            d["trades"] = float(trades[j])
-            out[k] = {"params": p, "stats": d}
+            out.append({"params": dict(p), "error": str(exc)})
+            continue
+        pos = cache.positions(strategy, full)
+        eq = cache.equity(pos, capital, cost_bps)
+        d = _stats(eq, ppy)
+        d["trades"] = float(np.count_nonzero(np.diff(pos)))
+        out.append({"params": full, "stats": d})
     return out
