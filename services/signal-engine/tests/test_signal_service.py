@@ -155,6 +155,15 @@ async def test_bars_in_signals_out(service, kafka_bootstrap, kafka_topics, bus_c
             instrument_id=types_pb2.InstrumentId(value="AAA.XNAS"),
             timeframe=pb.TIMEFRAME_5M))
         assert len(out.times) == N // 5 and out.series[0].output == "real"
+        vals = await stub.GetIndicatorValues(pb.GetIndicatorValuesRequest(
+            instrument_id=types_pb2.InstrumentId(value="AAA.XNAS"), indicator="rsi",
+            timeframe=pb.TIMEFRAME_1M))
+        assert len(vals.values) == 1 and vals.values[0].bars == N
+        assert vals.values[0].values["real"] == pytest.approx(want[-1], abs=1e-9)
+        assert vals.values[0].as_of.ToSeconds() == T0 + 60 * N
+        every = await stub.GetIndicatorValues(pb.GetIndicatorValuesRequest(
+            instrument_id=types_pb2.InstrumentId(value="AAA.XNAS")))
+        assert len(every.values) == 5 * 3  # 5 indicators x 3 timeframes
         lv = await stub.GetLevels(pb.GetLevelsRequest(
             instrument_id=types_pb2.InstrumentId(value="AAA.XNAS"), min_touches=1))
         assert all(x.kind in ("support", "resistance") for x in lv.levels)

@@ -363,6 +363,38 @@ class SignalEngineServicer(SignalEngineServiceServicer):
                 resp.probabilities[k] = v
         return resp
 
+    async def GetIndicatorValues(self, request: Any, context: Any
+                                 ) -> pb.GetIndicatorValuesResponse:
+        iid = request.instrument_id.value
+        if not iid:
+            raise InvalidArgument("instrument_id is required")
+        eng = self.engine
+        st = eng.instruments.get(iid)
+        if st is None:
+            raise NotFound(f"no bars seen for instrument {iid!r}")
+        tf = self._tf(request.timeframe)
+        name = request.indicator.strip().upper()
+        if name:
+            try:
+                name = spec(name).name
+            except IndicatorError as exc:
+                raise InvalidArgument(str(exc)) from None
+        out = []
+        with eng.lock:
+            for s in st.streams.values():
+                if (tf and s.tf != tf) or (name and s.name != name):
+                    continue
+                h = st.history[s.tf]
+                score = s.score or 0.0
+                d = 1 if score > 0.05 else (-1 if score < -0.05 else 0)
+                out.append(pb.IndicatorValue(
+                    indicator=s.name, parameters=_param_protos(s.params),
+                    timeframe=TF_TO_ENUM[s.tf],
+                    values=s.values or dict.fromkeys(s.st.outputs, math.nan),
+                    direction=DIRECTION[d], strength=score,
+                    as_of=ts(h.end[-1]) if len(h) else None, bars=s.st.count))
+        return pb.GetIndicatorValuesResponse(values=out)
+
     async def GetScoredSignal(self, request: Any, context: Any) -> pb.GetScoredSignalResponse:
         iid = request.instrument_id.value
         if not iid:

@@ -386,3 +386,46 @@ class GetLevelsResponse(_message.Message):
     LEVELS_FIELD_NUMBER: _ClassVar[int]
     levels: _containers.RepeatedCompositeFieldContainer[PriceLevel]
     def __init__(self, levels: _Optional[_Iterable[_Union[PriceLevel, _Mapping]]] = ...) -> None: ...
+
+class GetIndicatorValuesRequest(_message.Message):
+    __slots__ = ("instrument_id", "timeframe", "indicator")
+    INSTRUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEFRAME_FIELD_NUMBER: _ClassVar[int]
+    INDICATOR_FIELD_NUMBER: _ClassVar[int]
+    instrument_id: _types_pb2.InstrumentId
+    timeframe: Timeframe
+    indicator: str
+    def __init__(self, instrument_id: _Optional[_Union[_types_pb2.InstrumentId, _Mapping]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ..., indicator: _Optional[str] = ...) -> None: ...
+
+class IndicatorValue(_message.Message):
+    __slots__ = ("indicator", "parameters", "timeframe", "values", "direction", "strength", "as_of", "bars")
+    class ValuesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    INDICATOR_FIELD_NUMBER: _ClassVar[int]
+    PARAMETERS_FIELD_NUMBER: _ClassVar[int]
+    TIMEFRAME_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    DIRECTION_FIELD_NUMBER: _ClassVar[int]
+    STRENGTH_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    BARS_FIELD_NUMBER: _ClassVar[int]
+    indicator: str
+    parameters: _containers.RepeatedCompositeFieldContainer[_types_pb2.Parameter]
+    timeframe: Timeframe
+    values: _containers.ScalarMap[str, float]
+    direction: SignalDirection
+    strength: float
+    as_of: _timestamp_pb2.Timestamp
+    bars: int
+    def __init__(self, indicator: _Optional[str] = ..., parameters: _Optional[_Iterable[_Union[_types_pb2.Parameter, _Mapping]]] = ..., timeframe: _Optional[_Union[Timeframe, str]] = ..., values: _Optional[_Mapping[str, float]] = ..., direction: _Optional[_Union[SignalDirection, str]] = ..., strength: _Optional[float] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., bars: _Optional[int] = ...) -> None: ...
+
+class GetIndicatorValuesResponse(_message.Message):
+    __slots__ = ("values",)
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    values: _containers.RepeatedCompositeFieldContainer[IndicatorValue]
+    def __init__(self, values: _Optional[_Iterable[_Union[IndicatorValue, _Mapping]]] = ...) -> None: ...

@@ -80,6 +80,11 @@ class SignalEngineServiceStub:
                 request_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsRequest.SerializeToString,
                 response_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsResponse.FromString,
                 _registered_method=True)
+        self.GetIndicatorValues = channel.unary_unary(
+                '/omni.signal_engine.v1.SignalEngineService/GetIndicatorValues',
+                request_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetIndicatorValuesRequest.SerializeToString,
+                response_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetIndicatorValuesResponse.FromString,
+                _registered_method=True)
 
 
 class SignalEngineServiceServicer:
@@ -145,6 +150,13 @@ class SignalEngineServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetIndicatorValues(self, request, context):
+        """The latest value of every indicator the engine runs on an instrument.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SignalEngineServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -192,6 +204,11 @@ def add_SignalEngineServiceServicer_to_server(servicer, server):
                     servicer.GetLevels,
                     request_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsRequest.FromString,
                     response_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsResponse.SerializeToString,
+            ),
+            'GetIndicatorValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetIndicatorValues,
+                    request_deserializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetIndicatorValuesRequest.FromString,
+                    response_serializer=omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetIndicatorValuesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -438,6 +455,33 @@ class SignalEngineService:
             '/omni.signal_engine.v1.SignalEngineService/GetLevels',
             omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsRequest.SerializeToString,
             omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetLevelsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetIndicatorValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/omni.signal_engine.v1.SignalEngineService/GetIndicatorValues',
+            omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetIndicatorValuesRequest.SerializeToString,
+            omni_dot_signal__engine_dot_v1_dot_signal__engine__service__pb2.GetIndicatorValuesResponse.FromString,
             options,
             channel_credentials,
             insecure,
