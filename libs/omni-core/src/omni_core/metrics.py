@@ -61,6 +61,7 @@ class Metrics:
         }
         self._lock = threading.Lock()
         self.last_lag = 0
+        self._grpc_children: dict[tuple[str, str], tuple[Any, Any]] = {}
 
     # BusMetrics protocol -----------------------------------------------------------------
 
@@ -91,8 +92,15 @@ class Metrics:
     # gRPC --------------------------------------------------------------------------------
 
     def grpc_request(self, method: str, code: str, seconds: float) -> None:
-        self.grpc_requests.labels(method, code).inc()
-        self.grpc_latency.labels(method).observe(seconds)
+        # label children cached per (method, code): `labels()` takes a lock and validates
+        # the label values on every call
+        children = self._grpc_children.get((method, code))
+        if children is None:
+            children = self._grpc_children[(method, code)] = (
+                self.grpc_requests.labels(method, code), self.grpc_latency.labels(method)
+            )
+        children[0].inc()
+        children[1].observe(seconds)
         with self._lock:
             self.totals["requests"] += 1
             if code != "OK":

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import logging as _stdlib_logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -68,6 +69,25 @@ def remaining_time() -> float | None:
     return None if d is None else d - time.monotonic()
 
 
+_TRACE_KEYS = frozenset(("traceparent", "tracestate", "baggage"))
+_DEBUG = _stdlib_logging.DEBUG
+
+
+def _level_check(logger: Any) -> Callable[[int], bool]:
+    """A cheap ``is level enabled`` for `logger`: the stdlib logger's isEnabledFor (cached by
+    `logging`, follows level changes) behind a structlog stdlib logger or lazy proxy; other
+    loggers are always asked (their own filtering applies)."""
+    inner = getattr(logger, "_logger", None)
+    if isinstance(inner, _stdlib_logging.Logger):
+        return inner.isEnabledFor
+    args = getattr(logger, "_logger_factory_args", None)
+    if args and isinstance(args[0], str):
+        return _stdlib_logging.getLogger(args[0]).isEnabledFor
+    if isinstance(logger, _stdlib_logging.Logger):
+        return logger.isEnabledFor
+    return lambda level: True
+
+
 def _validation_message(exc: Exception) -> str:
     try:
         parts = []
@@ -85,12 +105,16 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
     def __init__(self, metrics: Metrics | None = None, logger: Any = None) -> None:
         self.metrics = metrics or get_metrics()
         self.log = logger or get_logger("omni_core.rpc")
+        self._debug_enabled = _level_check(self.log)
         try:
             from pydantic import ValidationError
 
             self._validation_error: type[Exception] | None = ValidationError
         except ImportError:  # pragma: no cover
             self._validation_error = None
+        # method -> (the handler the server returned, our wrapped handler): intercept_service
+        # runs for every call; the wrapped handler is built once per method
+        self._wrapped: dict[str, tuple[Any, Any]] = {}
 
     async def intercept_service(
         self, continuation: Callable[[grpc.HandlerCallDetails], Any],
@@ -100,6 +124,14 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
         if handler is None:
             return None
         method = details.method
+        cached = self._wrapped.get(method)
+        if cached is not None and cached[0] is handler:
+            return cached[1]
+        wrapped = self._wrap_handler(method, handler)
+        self._wrapped[method] = (handler, wrapped)
+        return wrapped
+
+    def _wrap_handler(self, method: str, handler: Any) -> Any:
         if method.startswith(f"/{HEALTH_SERVICE}/") or method.startswith(
             "/grpc.reflection."
         ):
@@ -138,9 +170,20 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
             self._finish(method, "DEADLINE_EXCEEDED", 0.0, None)
             await context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline already passed")
         dtoken = _deadline.set(time.monotonic() + remaining if remaining is not None else None)
-        ctx = tracing.extract_metadata(context.invocation_metadata())
+        md = context.invocation_metadata()
+        # the propagators read only these keys: without them extract() would return the
+        # current context unchanged, so skip it (and the attach) on the common path
+        carries = False
+        for item in md or ():
+            if item[0] in _TRACE_KEYS:
+                carries = True
+                break
+        recording = tracing.recording_enabled()
+        if not carries and not recording:
+            return (dtoken, None), None
+        ctx = tracing.extract_metadata(md) if carries else otel_context.get_current()
         span = None
-        if tracing.recording_enabled():
+        if recording:
             span = tracing.get_tracer().start_span(
                 method, context=ctx, kind=trace.SpanKind.SERVER,
                 attributes={"rpc.system": "grpc", "rpc.method": method},
@@ -155,16 +198,22 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
             if code != "OK":
                 span.set_status(trace.Status(trace.StatusCode.ERROR, code))
             span.end()
-        otel_context.detach(otoken)
+        if otoken is not None:
+            otel_context.detach(otoken)
         _deadline.reset(dtoken)
 
     def _finish(self, method: str, code: str, seconds: float, exc: BaseException | None) -> None:
         self.metrics.grpc_request(method, code, seconds)
+        if code == "OK":
+            # debug is filtered in every profile but dev-with-DEBUG: a level check (the
+            # stdlib logger's cached isEnabledFor) instead of a structlog call that builds an
+            # event dict only for filter_by_level to drop it
+            if self._debug_enabled(_DEBUG):
+                self.log.debug("grpc call", method=method, code=code, ms=round(seconds * 1e3, 3))
+            return
         ms = round(seconds * 1000, 3)
         if exc is not None and code == "INTERNAL":
             self.log.error("grpc call failed", method=method, code=code, ms=ms, exc_info=exc)
-        elif code == "OK":
-            self.log.debug("grpc call", method=method, code=code, ms=ms)
         else:
             self.log.info("grpc call", method=method, code=code, ms=ms)
 
