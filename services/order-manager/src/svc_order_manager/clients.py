@@ -62,10 +62,17 @@ class GrpcRiskChecker:
 
         self.address = address
         self.timeout = timeout
-        self._channel = channel(address, default_timeout=timeout)
-        self._stub = rk_grpc.RiskEngineServiceStub(self._channel)
+        # made on first use: build() runs before the service's event loop exists, and an
+        # aio channel belongs to the loop it was made in
+        self._channel: Any = None
+        self._stub: Any = None
+        self._open = lambda: channel(address, default_timeout=timeout)
+        self._stub_of = rk_grpc.RiskEngineServiceStub
 
     async def check(self, order: om.Order, reference_price: float) -> RiskVerdict:
+        if self._stub is None:
+            self._channel = self._open()
+            self._stub = self._stub_of(self._channel)
         try:
             resp = await self._stub.CheckOrder(check_request(order, reference_price),
                                                timeout=self.timeout)
@@ -82,7 +89,8 @@ class GrpcRiskChecker:
         return verdict_of(resp)
 
     async def close(self) -> None:
-        await self._channel.close()
+        if self._channel is not None:
+            await self._channel.close()
 
 
 class ApproveAll:
@@ -105,14 +113,19 @@ class MarketDataHistory:
         from omni.market_data.v1 import market_data_service_pb2_grpc as md_grpc
         from omni_core.rpc import channel
 
-        self._channel = channel(address, default_timeout=timeout)
-        self._stub = md_grpc.MarketDataServiceStub(self._channel)
+        self._channel: Any = None  # made on first use, in the service's loop
+        self._stub: Any = None
+        self._open = lambda: channel(address, default_timeout=timeout)
+        self._stub_of = md_grpc.MarketDataServiceStub
         self.timeout = timeout
 
     async def bars(self, instrument_id: str, timeframe: str, start: datetime, end: datetime,
                    limit: int = 10_000) -> list[Any] | None:
         from omni.market_data.v1 import market_data_service_pb2 as mds
 
+        if self._stub is None:
+            self._channel = self._open()
+            self._stub = self._stub_of(self._channel)
         try:
             resp = await self._stub.GetBars(mds.GetBarsRequest(
                 instrument_id=common.InstrumentId(value=instrument_id), timeframe=timeframe,
@@ -123,4 +136,5 @@ class MarketDataHistory:
         return list(resp.bars)
 
     async def close(self) -> None:
-        await self._channel.close()
+        if self._channel is not None:
+            await self._channel.close()

@@ -196,6 +196,13 @@ def service_child_spec(
     }
     # OMNI_DATABASE_URL / OMNI_REDIS_URL (and any other OMNI_*) are inherited when set; when
     # unset the dev profile uses SQLite under $OMNI_HOME/data and the in-process cache.
+    # The fleet's trading defaults (account, instruments, strategies, risk bootstrap; see
+    # omni_core.embedded.defaults) come next; a variable set in our own environment wins.
+    from omni_core.embedded.defaults import child_env
+
+    for key, value in child_env(svc.name, home).items():
+        if key not in os.environ:
+            env[key] = value
     return ChildSpec(
         name=svc.name,
         argv=[python or sys.executable, "-m", svc.package],
@@ -533,6 +540,23 @@ class _Up:
             self.say(f"[yellow]not ready after {self.opts.timeout:g}s: {', '.join(missing)} "
                      f"(still supervised; see {self.home / 'logs'})[/]")
 
+    async def _seed(self, specs: list[ServiceSpec]) -> None:
+        """The fleet profile's starting cash, once portfolio-manager answers."""
+        pm = next((s for s in specs if s.name == "portfolio-manager"), None)
+        if pm is None:
+            return
+        from omni_core.embedded.defaults import PROFILE, seed_cash
+
+        balance = await seed_cash(pm.grpc_port, attempts=int(self.opts.timeout))
+        if balance is None:
+            self.say("[yellow]portfolio-manager did not take the starting cash[/]")
+        else:
+            self.record["seeded"] = {"account_id": PROFILE["account_id"],
+                                     "starting_cash": PROFILE["starting_cash"]}
+            self.save()
+            self.say(f"account {PROFILE['account_id']}: starting cash "
+                     f"{PROFILE['starting_cash']} {PROFILE['currency']} (balance {balance})")
+
     async def run(self) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -574,6 +598,9 @@ class _Up:
             if not specs and not self.opts.only_infra:
                 self.say("[yellow]no service is implemented in this workspace yet; "
                          "running the infrastructure only[/]")
+            from omni_core.embedded.defaults import write_bootstrap
+
+            write_bootstrap(self.home)
             self.sup = Supervisor(
                 [service_child_spec(s, self.home, bootstrap) for s in specs],
                 backoff=self.opts.backoff,
@@ -587,11 +614,13 @@ class _Up:
                 self.say(f"starting {len(specs)} services: {', '.join(s.name for s in specs)}")
             display = asyncio.create_task(self._display())
             watchdog = asyncio.create_task(self._watch_broker())
+            seeder = asyncio.create_task(self._seed(specs))
             if self.opts.wait and specs:
                 await self._wait_ready(specs)
             if self.opts.only_infra:
                 self.say("[green]infrastructure READY[/]")
             await self.stop_event.wait()
+            seeder.cancel()
             await display
             await watchdog
             return 0

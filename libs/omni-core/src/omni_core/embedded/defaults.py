@@ -1,0 +1,143 @@
+"""The embedded fleet's trading defaults, in one place.
+
+``omni up`` turns :data:`PROFILE` into the environment (and bootstrap files) of each child, so
+the services agree on one account, its starting cash, the simulated instruments and the
+default strategies without each service's own defaults having to know about the others:
+
+- market-data: the simulator's instruments and pace (``OMNI_MD_*``);
+- strategy-engine: the deployed strategies (``OMNI_DEFAULT_DEPLOYMENTS``) on 1-minute bars;
+- risk-engine: ``$OMNI_HOME/fleet-bootstrap/risk.json`` (account, starting equity, limits)
+  through ``OMNI_RISK_BOOTSTRAP_FILE``;
+- orchestrator and api-gateway: the trading account (``OMNI_ACCOUNTS``);
+- portfolio-manager: the starting cash, deposited once by ``omni up`` through AdjustCash
+  with a fixed reference id (idempotent, so a restart or a second ``omni up`` deposits nothing).
+
+A variable already set in ``omni up``'s own environment wins over the profile, so any default
+can be changed per run (``OMNI_MD_SIM_SPEED=1 omni up``).
+
+The simulator runs at ``speed`` times real time (60 = one market minute per second), so the
+1-minute bars the strategies trade on arrive every second and a session of a few market hours
+takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PROFILE", "child_env", "write_bootstrap", "seed_cash"]
+
+PROFILE: dict[str, Any] = {
+    "account_id": "DEMO",
+    "currency": "USD",
+    "starting_cash": "1000000",
+    "market": {
+        # four asset classes the paper venue, order-manager lots and the simulator all know
+        "instruments": ["AAPL.XNAS", "SPY.ARCX", "EURUSD.FX", "BTC-USD.CRYPTO"],
+        "speed": 60.0,  # market seconds per wall second
+        "quote_interval": 2.0,  # market seconds between quotes (bounds the broker's memory)
+        "book_interval": 30.0,
+    },
+    "strategy_timeframe": "1m",
+    "strategies": [
+        {"strategy_type": "sma_crossover", "strategy_id": "sma-aapl",
+         "instruments": ["AAPL.XNAS"], "parameters": {"fast": 5, "slow": 20, "quantity": 20},
+         "capital": "100000"},
+        {"strategy_type": "sma_crossover", "strategy_id": "sma-spy",
+         "instruments": ["SPY.ARCX"], "parameters": {"fast": 5, "slow": 20, "quantity": 10},
+         "capital": "100000"},
+        {"strategy_type": "sma_crossover", "strategy_id": "sma-eurusd",
+         "instruments": ["EURUSD.FX"],
+         "parameters": {"fast": 5, "slow": 20, "quantity": 10000}, "capital": "100000"},
+        {"strategy_type": "sma_crossover", "strategy_id": "sma-btc",
+         "instruments": ["BTC-USD.CRYPTO"],
+         "parameters": {"fast": 5, "slow": 20, "quantity": 0.05}, "capital": "100000"},
+    ],
+    # account-level limits (thresholds in the account currency unless a count or fraction)
+    "risk_limits": [
+        ("LIMIT_TYPE_MAX_ORDER_NOTIONAL", "100000"),
+        ("LIMIT_TYPE_MAX_POSITION_NOTIONAL", "250000"),
+        ("LIMIT_TYPE_MAX_GROSS_EXPOSURE", "800000"),
+        ("LIMIT_TYPE_MAX_OPEN_ORDERS", "50"),
+        ("LIMIT_TYPE_MAX_ORDERS_PER_SECOND", "20"),
+        ("LIMIT_TYPE_MAX_DRAWDOWN", "0.25"),
+    ],
+}
+
+BOOTSTRAP_DIR = "fleet-bootstrap"
+CASH_REFERENCE = "fleet-bootstrap:starting-cash"
+
+
+def _risk_bootstrap(profile: dict[str, Any]) -> dict[str, Any]:
+    acct = profile["account_id"]
+    return {
+        "accounts": [{"accountId": acct, "startingEquity": {"value": profile["starting_cash"]},
+                      "currency": profile["currency"], "initialMarginRate": 1.0}],
+        "limit_sets": [{"accountId": acct, "limits": [
+            {"type": t, "threshold": {"value": v}, "warnAt": 0.8,
+             "action": "BREACH_ACTION_REJECT", "enabled": True}
+            for t, v in profile["risk_limits"]]}],
+    }
+
+
+def write_bootstrap(home: Path, profile: dict[str, Any] = PROFILE) -> dict[str, Path]:
+    """Write the per-service bootstrap files under ``$OMNI_HOME/fleet-bootstrap``."""
+    d = home / BOOTSTRAP_DIR
+    d.mkdir(parents=True, exist_ok=True)
+    risk = d / "risk.json"
+    tmp = d / ".risk.json.tmp"
+    tmp.write_text(json.dumps(_risk_bootstrap(profile), indent=2))
+    os.replace(tmp, risk)
+    return {"risk-engine": risk}
+
+
+def child_env(service: str, home: Path, profile: dict[str, Any] = PROFILE) -> dict[str, str]:
+    """The profile's environment for one service (before the user's own OMNI_* override it)."""
+    acct = profile["account_id"]
+    m = profile["market"]
+    if service == "market-data":
+        return {"OMNI_MD_PROVIDER": "simulator",
+                "OMNI_MD_INSTRUMENTS": ",".join(m["instruments"]),
+                "OMNI_MD_SIM_SPEED": str(m["speed"]),
+                "OMNI_MD_QUOTE_INTERVAL": str(m["quote_interval"]),
+                "OMNI_MD_BOOK_INTERVAL": str(m["book_interval"])}
+    if service == "strategy-engine":
+        deployments = [{**s, "account_id": acct} for s in profile["strategies"]]
+        return {"OMNI_DEFAULT_DEPLOYMENTS": json.dumps(deployments),
+                "OMNI_BAR_TIMEFRAME": profile["strategy_timeframe"]}
+    if service == "risk-engine":
+        return {"OMNI_RISK_BOOTSTRAP_FILE": str(home / BOOTSTRAP_DIR / "risk.json")}
+    if service in ("orchestrator", "api-gateway"):
+        return {"OMNI_ACCOUNTS": acct}
+    return {}
+
+
+async def seed_cash(port: int, profile: dict[str, Any] = PROFILE, attempts: int = 60,
+                    delay: float = 1.0) -> str | None:
+    """Deposit the starting cash into portfolio-manager (idempotent by reference id).
+    Returns the balance after, or None when portfolio-manager never answered."""
+    from omni.common.v1 import types_pb2 as ct
+    from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pm
+    from omni.portfolio_manager.v1 import portfolio_manager_service_pb2_grpc as pm_grpc
+
+    from omni_core.rpc import channel
+
+    req = pm.AdjustCashRequest(
+        account_id=profile["account_id"], reason="embedded fleet starting cash",
+        reference_id=f"{CASH_REFERENCE}:{profile['account_id']}",
+        amount=ct.Money(amount=ct.Decimal(value=profile["starting_cash"]),
+                        currency=profile["currency"]))
+    ch = channel(f"127.0.0.1:{port}", default_timeout=5.0)
+    try:
+        for _ in range(attempts):
+            try:
+                resp = await pm_grpc.PortfolioManagerServiceStub(ch).AdjustCash(req)
+                return resp.balance.available.value
+            except Exception:  # noqa: BLE001  (not up yet: try again)
+                await asyncio.sleep(delay)
+        return None
+    finally:
+        await ch.close()
