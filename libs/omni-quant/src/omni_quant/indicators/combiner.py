@@ -1,8 +1,9 @@
 """From indicator values to one filtered, scored signal.
 
 1. `vote(indicator, values, close)`: a raw score in [-1, 1] (+ long, - short) for the common
-   indicators (RSI, MACD, BBANDS, STOCH, CCI, WILLR, MOM/ROC*, moving averages, ADX/DI, MFI,
-   AROONOSC, CMO, ...), None for those without a directional reading.
+   indicators (RSI, MACD, BBANDS, STOCH, CCI, WILLR, MOM/ROC*, moving averages, MFI, CMO,
+   AROONOSC, SAR, ...), None for those without a directional reading (ADX, cycle and
+   volatility measures).
 2. `combine(votes, timeframe_weights, regime)`: weighted mean per timeframe, then across
    timeframes; agreement = |sum w s| / sum w |s|; confidence = strength x agreement x regime
    factor (trend-following votes count more in a trending regime, oscillators in a ranging
