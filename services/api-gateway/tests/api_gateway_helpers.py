@@ -43,8 +43,8 @@ async def gateway_fleet(kafka_bootstrap: str, home: Path, label: str):
         await wait_quote(fleet.addresses["market-data"], AAPL)
         await wait_risk_price(fleet.addresses["risk-engine"], AAPL)
         await wait_paper_book(fleet, AAPL)
-        fleet.strategy.deploy("S-OK", ACCT, [AAPL])
-        fleet.strategy.deploy("S-BAD", "ACC2", ["NOPE.XNAS"])
+        await fleet.deploy("S-OK", ACCT, [AAPL])
+        await fleet.deploy("S-BAD", "ACC2", ["NOPE.XNAS"])
         addrs = {f"{k.replace('-', '_')}_address": v for k, v in fleet.addresses.items()}
         orch = orch_build(OrchestratorSettings(
             kafka_bootstrap=kafka_bootstrap, grpc_host="127.0.0.1", grpc_port=0, metrics_port=0,

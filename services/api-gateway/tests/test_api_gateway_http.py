@@ -238,19 +238,20 @@ async def test_risk_kill_switch_halt_resume_and_session(client, fleet):
 
 async def test_backtests(client):
     r = await client.post("/api/v1/backtests", headers=F, json={
-        "strategy_type": "sma_crossover", "instruments": [AAPL], "start": "2024-01-01",
-        "end": "2024-03-01", "parameters": {"fast": 10, "slow": 30.5}})
+        "strategy_type": "sma_crossover", "instruments": [AAPL], "start": "2026-01-06",
+        "end": "2026-06-30", "parameters": {"fast": 5, "slow": 20}})
     assert r.status_code == 201, r.text
     bid = r.json()["backtest"]["backtest_id"]
     listed = (await client.get("/api/v1/backtests", headers=F)).json()["backtests"]
     assert bid in [b["backtest_id"] for b in listed]
     got = (await client.get(f"/api/v1/backtests/{bid}", headers=F)).json()
-    assert got["backtest"]["status"] == "JOB_STATUS_SUCCEEDED"
-    assert len(got["backtest"]["equity_curve"]) == 3
+    assert got["backtest"]["status"] == "JOB_STATUS_SUCCEEDED", got["backtest"]["error"]
+    assert len(got["backtest"]["equity_curve"]) >= 2
     err(await client.get("/api/v1/backtests/unknown-id", headers=F), 404)
-    err(await client.post("/api/v1/backtests", headers=F, json={
+    r = await client.post("/api/v1/backtests", headers=F, json={
         "strategy_type": "no_such", "instruments": [AAPL], "start": "2024-01-01",
-        "end": "2024-03-01"}), 404)
+        "end": "2024-03-01"})
+    assert r.status_code in (400, 404) and "error" in r.json(), r.text
 
 
 async def test_service_health_and_dashboard_data(client):

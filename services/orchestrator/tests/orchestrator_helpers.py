@@ -3,7 +3,7 @@
 Real services, each built by its own ``build()`` on the kit over the embedded broker with
 SQLite files under a temporary directory: market-data (simulator), broker-gateway (paper
 venue), risk-engine, order-manager -- whichever are importable. strategy-engine and
-portfolio-manager are used for real when their packages provide ``app.build``; until then
+portfolio-manager are used for real when their packages provide ``app.build``; otherwise
 stand-ins speak their gRPC contracts over a real gRPC server: the strategy-engine stand-in
 keeps deployments and backtests in memory, the portfolio-manager stand-in computes positions
 and P&L from the real order-manager's fills (ListFills) marked at the real market-data quotes
@@ -88,6 +88,11 @@ class StandInStrategyEngine(se_grpc.StrategyEngineServiceServicer):
         d.state = state
         self.calls.append((verb, sid))
         return d
+
+    async def DeployStrategy(self, request, context):  # noqa: N802
+        return se.DeployStrategyResponse(deployment=self.deploy(
+            request.strategy_id, request.account_id, [i.value for i in request.instruments],
+            request.strategy_type))
 
     async def GetStrategy(self, request, context):  # noqa: N802
         return se.GetStrategyResponse(deployment=self._get(request.strategy_id))
@@ -231,6 +236,23 @@ class Fleet:
     strategy: StandInStrategyEngine | None = None
     kinds: dict[str, str] = field(default_factory=dict)
 
+    async def deploy(self, strategy_id: str, account: str, instruments: list[str]) -> None:
+        """A deployment at strategy-engine (real or stand-in) over gRPC: an SMA crossover slow
+        enough never to trade during a test."""
+        params = [common.Parameter(name="fast", int_value=5),
+                  common.Parameter(name="slow", int_value=500),
+                  common.Parameter(name="quantity", int_value=1)]
+        async with channel(self.addresses["strategy-engine"]) as ch:
+            await se_grpc.StrategyEngineServiceStub(ch).DeployStrategy(se.DeployStrategyRequest(
+                strategy_type="sma_crossover", account_id=account, strategy_id=strategy_id,
+                instruments=[common.InstrumentId(value=i) for i in instruments],
+                parameters=params, capital=common.Decimal(value="100000")))
+
+    async def strategy_state(self, strategy_id: str) -> int:
+        async with channel(self.addresses["strategy-engine"]) as ch:
+            return (await se_grpc.StrategyEngineServiceStub(ch).GetStrategy(
+                se.GetStrategyRequest(strategy_id=strategy_id))).deployment.state
+
 
 def _common(kafka_bootstrap: str, home: Path, name: str) -> dict[str, Any]:
     return dict(kafka_bootstrap=kafka_bootstrap, grpc_host="127.0.0.1", grpc_port=0,
@@ -324,16 +346,31 @@ async def in_process_fleet(kafka_bootstrap: str, home: Path, label: str = "fleet
             fleet.services["order-manager"] = svc
             fleet.addresses["order-manager"] = svc.grpc_address
             fleet.kinds["order-manager"] = "real"
-        # strategy-engine: the stand-in until the real one is importable
-        fleet.strategy = StandInStrategyEngine()
-        srv = RpcServer("strategy-engine", host="127.0.0.1", port=0)
-        srv.add_servicer(se_grpc.add_StrategyEngineServiceServicer_to_server, fleet.strategy,
-                         "omni.strategy_engine.v1.StrategyEngineService")
-        await srv.start()
-        await srv.set_serving(True)
-        servers.append(srv)
-        fleet.addresses["strategy-engine"] = srv.address
-        fleet.kinds["strategy-engine"] = "stand-in"
+        if importable("svc_strategy_engine.app") and "order-manager" in fleet.addresses:
+            from svc_strategy_engine.app import StrategyEngineSettings
+            from svc_strategy_engine.app import build as se_build
+
+            svc = se_build(StrategyEngineSettings(
+                **_common(kafka_bootstrap, home, "strategy-engine"),
+                order_manager_address=fleet.addresses["order-manager"],
+                default_deployments="[]", auto_start=False, bar_timeframe="1m"),
+                topics=topics, bus_overrides=_overrides("se"))
+            await svc.start()
+            started.append(svc)
+            assert await svc.wait_ready(60), svc.dependencies
+            fleet.services["strategy-engine"] = svc
+            fleet.addresses["strategy-engine"] = svc.grpc_address
+            fleet.kinds["strategy-engine"] = "real"
+        else:
+            fleet.strategy = StandInStrategyEngine()
+            srv = RpcServer("strategy-engine", host="127.0.0.1", port=0)
+            srv.add_servicer(se_grpc.add_StrategyEngineServiceServicer_to_server,
+                             fleet.strategy, "omni.strategy_engine.v1.StrategyEngineService")
+            await srv.start()
+            await srv.set_serving(True)
+            servers.append(srv)
+            fleet.addresses["strategy-engine"] = srv.address
+            fleet.kinds["strategy-engine"] = "stand-in"
         if importable("svc_portfolio_manager.app") and "order-manager" in fleet.addresses:
             from svc_portfolio_manager.app import PortfolioManagerSettings
             from svc_portfolio_manager.app import build as pm_build

@@ -54,8 +54,8 @@ async def fleet(kafka_bootstrap, tmp_path_factory):
         await wait_quote(f.addresses["market-data"], AAPL)
         await wait_risk_price(f.addresses["risk-engine"], AAPL)
         await wait_paper_book(f, AAPL)
-        f.strategy.deploy("S-OK", ACCT, [AAPL])
-        f.strategy.deploy("S-BAD", "ACC2", ["NOPE.XNAS"])
+        await f.deploy("S-OK", ACCT, [AAPL])
+        await f.deploy("S-BAD", "ACC2", ["NOPE.XNAS"])
         yield f
 
 
@@ -103,7 +103,7 @@ async def test_dependency_check_names_what_is_missing(fleet, tmp_path):
     with pytest.raises(NotFound, match="unknown strategy"):
         await orch.control_strategies(pb.ControlStrategiesRequest(
             command=pb.STRATEGY_COMMAND_START, strategy_ids=["NOPE"], actor="t"))
-    assert fleet.strategy.deployments["S-BAD"].state == se.STRATEGY_STATE_DEPLOYED
+    assert await fleet.strategy_state("S-BAD") == se.STRATEGY_STATE_DEPLOYED
     await orch.down.close()
 
 
@@ -121,7 +121,7 @@ async def test_strategy_lifecycle_global_halt_and_resume(fleet, tmp_path):
     r = await orch.control_strategies(pb.ControlStrategiesRequest(
         command=pb.STRATEGY_COMMAND_START, strategy_ids=["S-OK"], actor="ops"))
     assert [x.ok for x in r.results] == [True]
-    assert fleet.strategy.deployments["S-OK"].state == se.STRATEGY_STATE_RUNNING
+    assert await fleet.strategy_state("S-OK") == se.STRATEGY_STATE_RUNNING
     # a resting buy far below the market: open at the venue
     q = await wait_quote(fleet.addresses["market-data"], AAPL)
     rest = await submit(fleet, f"rest-{uuid.uuid4().hex[:6]}", 5, limit=round(q.bid * 0.5, 2))
@@ -138,7 +138,7 @@ async def test_strategy_lifecycle_global_halt_and_resume(fleet, tmp_path):
     # resting order ends CANCELLED (below)
     assert list(halt.paused_strategy_ids) == ["S-OK"]
     assert halt.session.state == HALTED and halt.session.globally_halted
-    assert fleet.strategy.deployments["S-OK"].state == se.STRATEGY_STATE_PAUSED
+    assert await fleet.strategy_state("S-OK") == se.STRATEGY_STATE_PAUSED
     async with channel(fleet.addresses["risk-engine"]) as ch:
         ks = await rk_grpc.RiskEngineServiceStub(ch).GetKillSwitch(rk.GetKillSwitchRequest())
         assert ks.kill_switch.state == rk.KILL_SWITCH_STATE_HALTED
@@ -156,7 +156,7 @@ async def test_strategy_lifecycle_global_halt_and_resume(fleet, tmp_path):
                                                           resume_strategies=True))
     assert list(res.resumed_strategy_ids) == ["S-OK"]
     assert res.session.state == OPEN and not res.session.globally_halted
-    assert fleet.strategy.deployments["S-OK"].state == se.STRATEGY_STATE_RUNNING
+    assert await fleet.strategy_state("S-OK") == se.STRATEGY_STATE_RUNNING
     async with channel(fleet.addresses["risk-engine"]) as ch:
         ks = await rk_grpc.RiskEngineServiceStub(ch).GetKillSwitch(rk.GetKillSwitchRequest())
         assert ks.kill_switch.state == rk.KILL_SWITCH_STATE_ACTIVE
@@ -165,7 +165,7 @@ async def test_strategy_lifecycle_global_halt_and_resume(fleet, tmp_path):
     await wait_trading(fleet)
     await orch.control_strategies(pb.ControlStrategiesRequest(
         command=pb.STRATEGY_COMMAND_STOP, account_id=ACCT, actor="ops"))
-    assert fleet.strategy.deployments["S-OK"].state == se.STRATEGY_STATE_STOPPED
+    assert await fleet.strategy_state("S-OK") == se.STRATEGY_STATE_STOPPED
     await orch.down.close()
 
 

@@ -125,6 +125,8 @@ class BacktestIn(_Body):
     fee_bps: float = Field(default=1.0, ge=0, le=1000, allow_inf_nan=False)
     slippage_bps: float = Field(default=1.0, ge=0, le=1000, allow_inf_nan=False)
     seed: int = 0
+    # strategy-engine data source ("sim", "sp500", a file ...); empty = its default
+    data_source: str = Field(default="", max_length=500)
     wait: bool = True
 
     @field_validator("instruments")
@@ -518,6 +520,8 @@ def create_app(state: GatewayState) -> FastAPI:
             initial_capital=common.Decimal(value=str(body.initial_capital)),
             fee_bps=body.fee_bps, slippage_bps=body.slippage_bps, timeframe=body.timeframe,
             seed=body.seed)
+        if body.data_source:
+            cfg.data_source = body.data_source
         cfg.period.start.FromDatetime(datetime(body.start.year, body.start.month,
                                                body.start.day, tzinfo=UTC))
         cfg.period.end.FromDatetime(datetime(body.end.year, body.end.month, body.end.day,
