@@ -24,7 +24,6 @@ import time
 from decimal import Decimal
 
 import numpy as np
-
 from svc_strategy_engine.backtest import run_backtest
 from svc_strategy_engine.data import synthetic_gbm
 from svc_strategy_engine.optimize import grid_params, optimize
@@ -47,8 +46,7 @@ def numpy_crossover(o: np.ndarray, c: np.ndarray) -> tuple[list[tuple], Decimal,
     t = np.arange(SLOW - 1, n)
     fs = cs[t + 1] - cs[t + 1 - FAST]
     ss = cs[t + 1] - cs[t + 1 - SLOW]
-    want[t] = np.where(np.round(fs / (100 * FAST), 9) > np.round(ss / (100 * SLOW), 9), QTY,
-                       0.0)
+    want[t] = np.where(fs * SLOW > ss * FAST, QTY, 0.0)  # exact, in integer cents
     change = np.flatnonzero(np.diff(np.concatenate([[0.0], want])))
     change = change[change + 1 < n]
     trades: list[tuple] = []

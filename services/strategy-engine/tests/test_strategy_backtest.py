@@ -28,9 +28,7 @@ def numpy_crossover(o, c, fast, slow, qty, half_bps, fee_bps, tick=0.01):
     t = np.arange(slow - 1, n)
     fs = cs[t + 1] - cs[t + 1 - fast]
     ss = cs[t + 1] - cs[t + 1 - slow]
-    # exact means (integer cents) rounded to 1e-9, the strategy's tie rule
-    want[t] = np.where(np.round(fs / (100 * fast), 9) > np.round(ss / (100 * slow), 9), qty,
-                       0.0)
+    want[t] = np.where(fs * slow > ss * fast, qty, 0.0)  # exact, in integer cents
     change = np.flatnonzero(np.diff(np.concatenate([[0.0], want])))
     change = change[change + 1 < n]  # a decision on the last bar never trades
     trades = []

@@ -202,9 +202,7 @@ class StrategyEngine:
             if action == "start":
                 if h.state == STOPPED or h.state == FAILED:
                     # a fresh instance with the same parameters (its state was lost)
-                    h.strategy = type(h.strategy)(**h.strategy.parameters)
-                    h.strategy.ctx = h.ctx
-                    h.strategy.instruments = h.instruments
+                    self.runner.replace_strategy(sid, type(h.strategy)(**h.strategy.parameters))
                 self.runner.start(sid, actor)
             elif action == "stop":
                 self.runner.stop(sid, actor, reason, **kw)
@@ -226,9 +224,7 @@ class StrategyEngine:
             raise InvalidArgument(str(exc)) from None
         if h.state in (RUNNING, PAUSED):
             raise FailedPrecondition("stop the strategy before changing its parameters")
-        h.strategy = new
-        new.ctx = h.ctx
-        new.instruments = h.instruments
+        self.runner.replace_strategy(sid, new)
         self.meta[sid]["updated_at"] = self.svc.clock.now()
         return self._deployment(sid)
 

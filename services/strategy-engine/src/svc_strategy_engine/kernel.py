@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Protocol
@@ -170,6 +171,7 @@ class StrategyRunner:
         self.account_id = account_id
         self.handles: dict[str, _Handle] = {}
         self._subs: dict[str, list[_Handle]] = {}
+        self._bar_fns: dict[str, tuple[tuple[_Handle, Callable[[Bar], None]], ...]] = {}
         self._signal_subs: list[_Handle] = []
         self._timers: list[_Handle] = []
         self._next_timer = math.inf
@@ -182,7 +184,8 @@ class StrategyRunner:
         self.fill_log: list[tuple[int, str, str, int, float, float, float, str]] = []
         # (ts, strategy_id, order_id, instrument, side, quantity, type, limit, stop)
         self.order_log: list[tuple] = []
-        self.events: list[tuple[int, str, str]] = []
+        # recent diagnostics (bounded: a long live run does not grow memory)
+        self.events: deque[tuple[int, str, str]] = deque(maxlen=1000)
         self.on_state = on_state
         self.errors = 0
 
@@ -208,6 +211,18 @@ class StrategyRunner:
         self.handles[sid] = h
         if start:
             self.start(sid)
+        return h
+
+    def replace_strategy(self, strategy_id: str, strategy: Strategy) -> _Handle:
+        """Swap in a new instance (new parameters, or a fresh start after FAILED/STOPPED);
+        positions, cash and orders stay with the deployment."""
+        h = self.get(strategy_id)
+        h.strategy = strategy
+        h.strategy_type = strategy.name
+        strategy.ctx = h.ctx
+        strategy.instruments = h.instruments
+        strategy.strategy_id = strategy_id  # type: ignore[attr-defined]
+        self._resubscribe()
         return h
 
     def get(self, strategy_id: str) -> _Handle:
@@ -240,6 +255,7 @@ class StrategyRunner:
                 if h.timer_ns:
                     timers.append(h)
         self._subs = subs
+        self._bar_fns = {i: tuple((h, h.strategy.on_bar) for h in hs) for i, hs in subs.items()}
         self._signal_subs = sig
         self._timers = timers
         self._next_timer = min((h.next_timer for h in timers), default=math.inf)
@@ -316,11 +332,11 @@ class StrategyRunner:
         self.last_price[bar.instrument] = bar.close
         if ts >= self._next_timer:
             self.on_timer(ts)
-        subs = self._subs.get(bar.instrument)
+        subs = self._bar_fns.get(bar.instrument)
         if subs:
-            for h in subs:
+            for h, fn in subs:
                 try:
-                    h.strategy.on_bar(bar)
+                    fn(bar)
                 except Exception as exc:  # noqa: BLE001
                     self._fail(h, exc)
 

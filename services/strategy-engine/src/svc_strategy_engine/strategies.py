@@ -115,8 +115,10 @@ class SmaCrossover(Strategy):
         self._n = n
         if n < s:
             return
-        # means compared at 1e-9: ties in the data are ties, whatever the summation order
-        want = self._qty if round(self._fs / f, 9) > round(self._ss / s, 9) else self._low
+        # fast mean > slow mean, i.e. fs*s > ss*f; a difference within 1e-9 relative is a
+        # tie (summation order must not decide what the data leaves equal)
+        ss = self._ss * f
+        want = self._qty if self._fs * s - ss > 1e-9 * abs(ss) else self._low
         inst = bar.instrument
         if want != self._pos.get(inst, 0.0) + self._pend.get(inst, 0.0):
             self._target(inst, want)
