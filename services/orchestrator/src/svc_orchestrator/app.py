@@ -13,8 +13,6 @@ reports are files under ``OMNI_REPORTS_DIR`` (default ``<OMNI_HOME>/reports``).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -28,7 +26,7 @@ from pydantic import Field
 from svc_orchestrator.clients import DOWNSTREAM, Downstream
 from svc_orchestrator.core import TOPIC, Orchestrator
 from svc_orchestrator.grpc_api import FULL_NAME, OrchestratorServicer, add_to_server
-from svc_orchestrator.session import CLOSED, SessionMachine, make_schedule
+from svc_orchestrator.session import SessionMachine, make_schedule
 
 __all__ = ["OrchestratorSettings", "build"]
 
@@ -93,18 +91,6 @@ def build(settings: OrchestratorSettings | None = None, *, clock: Clock | None =
         reports_dir=settings.reports_dir or (settings.home / "reports"), topic=TOPIC)
     svc.add_servicer(add_to_server, OrchestratorServicer(orch), FULL_NAME)
     svc.orchestrator = orch  # type: ignore[attr-defined]
-    eod_tasks: set[asyncio.Task[Any]] = set()
-
-    def tick() -> None:
-        moves = orch.tick()
-        if settings.auto_end_of_day and any(
-                m.session.state == CLOSED and m.previous != CLOSED for m in moves
-        ):
-            day = moves[-1].session.trading_date.ToDatetime().replace(tzinfo=UTC)
-            t = asyncio.create_task(orch.run_end_of_day(day, "calendar"), name="end-of-day")
-            eod_tasks.add(t)
-            t.add_done_callback(eod_tasks.discard)
-
     @svc.on_ready
     async def first_tick() -> None:
         await orch.sync_halt_from_risk()
@@ -113,14 +99,11 @@ def build(settings: OrchestratorSettings | None = None, *, clock: Clock | None =
 
     @svc.every(settings.session_tick_interval, name="session-tick")
     async def session_tick() -> None:
-        tick()
+        orch.tick_and_close(settings.auto_end_of_day)
 
     @svc.on_stop
     async def close() -> None:
-        for t in list(eod_tasks):
-            t.cancel()
-            with contextlib.suppress(BaseException):
-                await t
+        await orch.close()
         await down.close()
 
     return svc

@@ -15,6 +15,7 @@ The end-of-day reports are files under ``<reports_dir>/<date>/``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import json
 from collections import OrderedDict
@@ -38,7 +39,7 @@ from omni_core.errors import FailedPrecondition, InvalidArgument, NotFound, Omni
 from omni_core.ids import new_id
 
 from svc_orchestrator.clients import Downstream
-from svc_orchestrator.session import SessionMachine, Transition
+from svc_orchestrator.session import CLOSED, SessionMachine, Transition
 
 __all__ = ["Orchestrator", "SERVICE", "TOPIC", "WORKFLOWS"]
 
@@ -90,6 +91,7 @@ class Orchestrator:
         self._idem: dict[str, str] = {}
         self._lock = asyncio.Lock()  # halt / resume / strategy control one at a time
         self._eod_lock = asyncio.Lock()
+        self._eod_tasks: set[asyncio.Task[Any]] = set()
 
     # events --------------------------------------------------------------------------------
 
@@ -115,6 +117,26 @@ class Orchestrator:
         moves = self.session.tick(self.now())
         self._announce(moves)
         return moves
+
+    def tick_and_close(self, auto_end_of_day: bool = True) -> asyncio.Task[Any] | None:
+        """A calendar tick; when it closes a session (a move into CLOSED from another state)
+        and `auto_end_of_day`, the end-of-day workflow of that session's trading date starts
+        as a task (returned)."""
+        moves = self.tick()
+        closed = [m for m in moves if m.session.state == CLOSED and m.previous != CLOSED]
+        if not (auto_end_of_day and closed):
+            return None
+        day = closed[-1].session.trading_date.ToDatetime().replace(tzinfo=UTC)
+        task = asyncio.create_task(self.run_end_of_day(day, "calendar"), name="end-of-day")
+        self._eod_tasks.add(task)
+        task.add_done_callback(self._eod_tasks.discard)
+        return task
+
+    async def close(self) -> None:
+        for t in list(self._eod_tasks):
+            t.cancel()
+            with contextlib.suppress(BaseException):
+                await t
 
     def transition(self, target: int, actor: str, reason: str) -> pb.Session:
         t = self.session.transition(target, self.now(), actor, reason)
