@@ -17,8 +17,8 @@ Semantics
 - At least once: an offset is committed only after its message was handled (or skipped, or
   dead-lettered). Offsets are committed asynchronously every ``commit_interval_ms``, on
   partition revocation and on stop (synchronously).
-- Idempotent by event id: a `Deduplicator` (default: bounded in-memory LRU) skips events already
-  handled; pass a shared, durable one (Redis/DB) to survive restarts.
+- Idempotent by event id: a `Deduplicator` (default: bounded in-memory id memory) skips events
+  already handled; pass a shared, durable one (Redis/DB) to survive restarts.
 - Handlers are per (topic, event type); other event types on a subscribed topic are skipped
   (counted as ``skipped``, not dead-lettered).
 - A handler that raises is retried with exponential backoff up to ``max_retries`` times, then
@@ -30,10 +30,14 @@ Semantics
 
 Hot-path cost (see bench/bus.py): the consumer fetches batches in a dedicated thread and the
 next batch is fetched while the current one is handled on the event loop; per message the kit
-does one envelope parse, one payload parse, a dict lookup for the route, an LRU probe, and the
-handler call (~2.5 µs in all on the bench machine). Publishing costs ~6 µs (UUIDv7, envelope,
-serialization, headers). Metrics are reported once per batch; no per-message logging; spans
-per message only when tracing records (see `omni_core.tracing`).
+does one envelope parse, one payload parse, a dict lookup for the route, one dict probe and one
+store for dedupe, a context built without ``__init__`` (topic/partition/offset/key are read
+from the Kafka message only when asked for) and one ``await`` of the handler coroutine; the
+offset is read once per partition per batch, counts and timings are reported once per batch.
+A batch of one partition (the usual case) is handled in the consume task itself, several
+partitions concurrently, each strictly in order. Publishing costs ~6 µs (UUIDv7, envelope,
+serialization, headers). No per-message logging; spans per message only when tracing records
+(see `omni_core.tracing`); retries, dead-letters and trace context leave the flat path.
 
 Two librdkafka traps the bus avoids: ``consume(n, timeout)`` waits for n messages OR the
 timeout, so at low rates the timeout became latency (~50 ms p50 instead of ~5 ms); and
@@ -48,11 +52,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import os
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -60,6 +64,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer, TopicPartition
+from confluent_kafka import Message as KafkaMessage
 from google.protobuf.message import Message
 from omni.common.v1.envelope_pb2 import DeadLetter, Envelope
 from opentelemetry import context as otel_context
@@ -256,6 +261,32 @@ class EventContext:
         )
 
 
+class _MsgContext(EventContext):
+    """The consumer's EventContext: built without ``__init__`` (three slot stores per
+    message); topic, partition, offset and key are read from the Kafka message on access."""
+
+    __slots__ = ("_msg",)
+
+    @property  # type: ignore[override]
+    def topic(self) -> str:
+        return self._msg.topic()
+
+    @property  # type: ignore[override]
+    def partition(self) -> int:
+        return self._msg.partition()
+
+    @property  # type: ignore[override]
+    def offset(self) -> int:
+        return self._msg.offset()
+
+    @property  # type: ignore[override]
+    def key(self) -> bytes | None:
+        return self._msg.key()
+
+
+_new_ctx = object.__new__
+
+
 Handler = Callable[[Any, EventContext], Awaitable[None]]
 
 
@@ -274,15 +305,19 @@ class Deduplicator(Protocol):
 
 
 class InMemoryDeduplicator:
-    """Bounded LRU of event ids (default 100k ids, ~15 MB). Forgets on restart: a redelivery
-    after a crash is caught only if the restarted bus is handed the same instance, or a durable
-    Deduplicator is used."""
+    """Bounded memory of event ids: remembers at least the last `capacity` ids (default 100k)
+    and at most twice that (~15-30 MB). One plain dict in insertion order: a probe is one dict
+    lookup, a mark one store; when it holds 2 x capacity ids the oldest half is dropped in one
+    sequential rebuild (cheaper than an LRU's per-id bookkeeping, and one probe per message
+    instead of two for generations). Forgets on restart: a redelivery after a crash is caught
+    only if the restarted bus is handed the same instance, or a durable Deduplicator is
+    used."""
 
     __slots__ = ("capacity", "_ids")
 
     def __init__(self, capacity: int = 100_000) -> None:
-        self.capacity = capacity
-        self._ids: OrderedDict[str, None] = OrderedDict()
+        self.capacity = max(1, capacity)
+        self._ids: dict[str, None] = {}
 
     def seen_now(self, event_id: str) -> bool:
         return event_id in self._ids
@@ -290,8 +325,15 @@ class InMemoryDeduplicator:
     def mark_now(self, event_id: str) -> None:
         ids = self._ids
         ids[event_id] = None
-        if len(ids) > self.capacity:
-            ids.popitem(last=False)
+        if len(ids) >= 2 * self.capacity:
+            self._trim()
+
+    def _trim(self) -> None:
+        """Keep the newest `capacity` ids (dicts keep insertion order)."""
+        ids = self._ids
+        drop = len(ids) - self.capacity
+        if drop > 0:
+            self._ids = dict.fromkeys(itertools.islice(ids, drop, None))
 
     async def seen(self, event_id: str) -> bool:
         return event_id in self._ids
@@ -373,6 +415,8 @@ class _Route:
 
 
 _ABORT = object()  # a partition group stopped early (stop requested / dead-letter failed)
+_msg_partition = KafkaMessage.partition
+_msg_topic = KafkaMessage.topic
 
 
 def _fetch_batch(consumer: Consumer, batch: int, timeout: float) -> list[Any]:
@@ -891,21 +935,18 @@ class EventBus:
                     await asyncio.shield(fut)
 
     async def _handle_batch(self, msgs: list[Any]) -> None:
-        first = msgs[0]
-        tkey = (first.topic(), first.partition())
-        groups: dict[tuple[str, int], list[Any]] | None = None
-        for m in msgs:
-            k = (m.topic(), m.partition())
-            if k != tkey:
-                groups = {}
-                for m2 in msgs:
-                    k2 = (m2.topic(), m2.partition())
-                    g = groups.get(k2)
-                    if g is None:
-                        groups[k2] = [m2]
-                    else:
-                        g.append(m2)
-                break
+        # Nearly every batch holds one partition: two C-level passes tell (no tuple per message)
+        if len(set(map(_msg_partition, msgs))) == 1 and len(set(map(_msg_topic, msgs))) == 1:
+            groups: Any = None
+        else:
+            groups = {}
+            for m in msgs:
+                k = (m.topic(), m.partition())
+                g = groups.get(k)
+                if g is None:
+                    groups[k] = [m]
+                else:
+                    g.append(m)
         touched: set[_Route] = set()
         if groups is None or len(groups) == 1:
             await self._handle_partition(msgs, touched)
@@ -925,26 +966,26 @@ class EventBus:
 
     async def _handle_partition(self, msgs: list[Any], touched: set[_Route]) -> None:
         """Handle the messages of ONE partition, strictly in order. The per-message path is
-        kept flat on purpose (locals, no helper calls, inline LRU probe): it is the kit's
-        consume cost per message."""
+        kept flat on purpose (locals, no helper calls, inline dedupe probe, a context built
+        without __init__, the offset read once per batch): it is the kit's consume cost per
+        message. Failures, retries, dead-letters and tracing leave the flat path."""
         dedupe = self.dedupe
-        lru: OrderedDict[str, None] | None = None
+        seen_ids: dict[str, None] | None = None
         if type(dedupe) is InMemoryDeduplicator:
-            lru = dedupe._ids
-            capacity = dedupe.capacity
+            seen_ids = dedupe._ids
         recording = _tracing._recording
-        attach = otel_context.attach
-        detach = otel_context.detach
-        ctx_from_tp = _tracing.context_from_traceparent
         from_string = Envelope.FromString
+        new_ctx = _new_ctx
+        ctx_cls = _MsgContext
         skipped = duplicates = 0
         skipped_types: dict[str, int] | None = None
         first = msgs[0]
         topic = first.topic()
         partition = first.partition()
         pkey = (topic, partition)
-        routes = self._routes.get(topic) or {}
-        done = -1  # offset + 1 of the last message fully dealt with
+        topic_routes = self._routes.get(topic) or {}
+        routes_get = topic_routes.get
+        last: Any = None  # the last message fully dealt with (its offset + 1 is committed)
         if self._rewound and pkey in self._rewound:
             target = self._rewound[pkey]
             for i, m in enumerate(msgs):
@@ -954,8 +995,8 @@ class EventBus:
                     break
             else:
                 return  # all fetched before the seek took effect
+        before = {r: r.n for r in topic_routes.values()}
         t0 = time.perf_counter()
-        handled = 0
         try:
             for m in msgs:
                 if self._stopping:
@@ -963,7 +1004,6 @@ class EventBus:
                 if m.error() is not None:
                     self.stats.consumer_errors += 1
                     continue
-                offset = m.offset()
                 try:
                     env = from_string(m.value())
                     eid = env.event_id
@@ -974,15 +1014,15 @@ class EventBus:
                     reason = f"undecodable envelope: {exc}"
                     if await self._dead_letter(m, "decode", reason, 0) is _ABORT:
                         return
-                    done = offset + 1
+                    last = m
                     continue
-                route = routes.get(etype)
+                route = routes_get(etype)
                 if route is None:
                     skipped += 1
                     if skipped_types is None:
                         skipped_types = {}
                     skipped_types[etype] = skipped_types.get(etype, 0) + 1
-                    done = offset + 1
+                    last = m
                     continue
                 try:
                     event = route.cls.FromString(env.payload)
@@ -990,80 +1030,65 @@ class EventBus:
                     reason = f"undecodable {etype} payload: {exc}"
                     if await self._dead_letter(m, "decode", reason, 0, env) is _ABORT:
                         return
-                    done = offset + 1
+                    last = m
                     continue
-                if (eid in lru) if lru is not None else await dedupe.seen(eid):
+                if seen_ids is not None:
+                    if eid in seen_ids:
+                        duplicates += 1
+                        last = m
+                        continue
+                elif await dedupe.seen(eid):
                     duplicates += 1
-                    done = offset + 1
+                    last = m
                     continue
-                ctx = EventContext(env, topic, partition, offset, m.key())
-                tp = env.traceparent
-                if not tp:
+                ctx = new_ctx(ctx_cls)
+                ctx.envelope = env
+                ctx._msg = m
+                ctx.attempt = 1
+                if not env.traceparent:
                     try:
                         await route.fn(event, ctx)
-                        ok = True
+                        failed = None
                     except Exception as exc:
-                        ok = False
-                        first_exc = exc
+                        failed = exc
+                    if failed is not None:
+                        outcome = await self._retry(route, event, ctx, failed, m)
+                        failed = None
+                        if outcome is _ABORT:
+                            return
+                        if outcome is not True:  # dead-lettered
+                            last = m
+                            continue
                 else:
-                    parent = ctx_from_tp(tp, env.tracestate)
-                    if recording and tp[-1:] in _SAMPLED_LAST_HEX:
-                        token = None
-                        span_cm = _tracing.get_tracer().start_as_current_span(
-                            f"{topic} process",
-                            context=parent,
-                            kind=trace.SpanKind.CONSUMER,
-                            attributes={
-                                "messaging.system": "kafka",
-                                "messaging.destination.name": topic,
-                                "messaging.message.id": eid,
-                                "messaging.kafka.destination.partition": partition,
-                                "messaging.kafka.message.offset": offset,
-                            },
-                        )
-                        span_cm.__enter__()
-                    else:
-                        span_cm = None
-                        token = attach(parent)
-                    try:
-                        await route.fn(event, ctx)
-                        ok = True
-                    except Exception as exc:
-                        ok = False
-                        first_exc = exc
-                    finally:
-                        if token is not None:
-                            detach(token)
-                        else:
-                            span_cm.__exit__(None, None, None)
-                if not ok:
-                    outcome = await self._retry(route, event, ctx, first_exc, m)
+                    outcome = await self._handle_traced(route, event, ctx, m, recording)
                     if outcome is _ABORT:
                         return
                     if outcome is not True:  # dead-lettered
-                        done = offset + 1
+                        last = m
                         continue
-                if lru is not None:
-                    lru[eid] = None
-                    if len(lru) > capacity:
-                        lru.popitem(last=False)
+                if seen_ids is not None:
+                    seen_ids[eid] = None
                 else:
                     await dedupe.mark(eid)
-                if not route.n:
-                    touched.add(route)
                 route.n += 1
-                handled += 1
-                done = offset + 1
+                last = m
         finally:
-            if done >= 0:
-                self._pending[pkey] = done
+            if last is not None:
+                self._pending[pkey] = last.offset() + 1
+            if seen_ids is not None and len(seen_ids) >= 2 * dedupe.capacity:  # type: ignore[attr-defined]
+                dedupe._trim()  # type: ignore[attr-defined]
+            handled = 0
+            for r, n in before.items():
+                if r.n != n:
+                    handled += r.n - n
+                    touched.add(r)
             if handled:
                 # handle_seconds is the mean per message over this partition's batch (kit
                 # overhead included): one clock read per batch instead of two per message
                 per = (time.perf_counter() - t0) / handled
-                for route in touched:
-                    if route.topic == topic:
-                        route.seconds = per * route.n
+                for r, n in before.items():
+                    if r.n != n:
+                        r.seconds += per * (r.n - n)
             if skipped or duplicates:
                 stats = self.stats
                 stats.skipped += skipped
@@ -1073,6 +1098,48 @@ class EventBus:
                         self.metrics.messages_consumed(topic, et, "skipped", n)
                 if duplicates:
                     self.metrics.messages_consumed(topic, "", "duplicate", duplicates)
+
+    async def _handle_traced(
+        self, route: _Route, event: Any, ctx: EventContext, msg: Any, recording: bool
+    ) -> Any:
+        """Run a handler inside the producer's trace context (and a CONSUMER span when tracing
+        records and the parent is sampled). True when handled, else as `_retry`."""
+        env = ctx.envelope
+        tp = env.traceparent
+        parent = _tracing.context_from_traceparent(tp, env.tracestate)
+        if recording and tp[-1:] in _SAMPLED_LAST_HEX:
+            token = None
+            topic = msg.topic()
+            span_cm = _tracing.get_tracer().start_as_current_span(
+                f"{topic} process",
+                context=parent,
+                kind=trace.SpanKind.CONSUMER,
+                attributes={
+                    "messaging.system": "kafka",
+                    "messaging.destination.name": topic,
+                    "messaging.message.id": env.event_id,
+                    "messaging.kafka.destination.partition": msg.partition(),
+                    "messaging.kafka.message.offset": msg.offset(),
+                },
+            )
+            span_cm.__enter__()
+        else:
+            span_cm = None
+            token = otel_context.attach(parent)
+        try:
+            await route.fn(event, ctx)
+            ok = True
+        except Exception as exc:
+            ok = False
+            first_exc = exc
+        finally:
+            if token is not None:
+                otel_context.detach(token)
+            else:
+                span_cm.__exit__(None, None, None)
+        if ok:
+            return True
+        return await self._retry(route, event, ctx, first_exc, msg)
 
     async def _retry(
         self, route: _Route, event: Any, ctx: EventContext, exc: BaseException, msg: Any
