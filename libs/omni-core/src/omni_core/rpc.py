@@ -164,11 +164,13 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
 
     # common pieces ----------------------------------------------------------------------
 
-    async def _enter(self, method: str, context: grpc.aio.ServicerContext) -> tuple[Any, Any]:
+    def _enter(self, method: str, context: grpc.aio.ServicerContext) -> Any:
+        """Deadline and trace context for the call; None when its deadline already passed
+        (counted; the caller aborts). Plain function: no coroutine per call."""
         remaining = context.time_remaining()
         if remaining is not None and remaining <= 0:
             self._finish(method, "DEADLINE_EXCEEDED", 0.0, None)
-            await context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline already passed")
+            return None
         dtoken = _deadline.set(time.monotonic() + remaining if remaining is not None else None)
         md = context.invocation_metadata()
         # the propagators read only these keys: without them extract() would return the
@@ -251,7 +253,10 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
     def _wrap_unary(self, method: str, behavior: Callable[..., Any]) -> Callable[..., Any]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
             start = time.perf_counter()
-            tokens, span = await self._enter(method, context)
+            entered = self._enter(method, context)
+            if entered is None:
+                await context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline already passed")
+            tokens, span = entered
             code = "OK"
             try:
                 response = await behavior(request, context)
@@ -279,7 +284,10 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
     def _wrap_stream(self, method: str, behavior: Callable[..., Any]) -> Callable[..., Any]:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
             start = time.perf_counter()
-            tokens, span = await self._enter(method, context)
+            entered = self._enter(method, context)
+            if entered is None:
+                await context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline already passed")
+            tokens, span = entered
             code = "OK"
             try:
                 async for item in behavior(request, context):
