@@ -95,7 +95,11 @@ def _iso(ns: Any) -> str:
 def periods_per_year(ts: np.ndarray, timeframe: str = "") -> float:
     if timeframe == "1d" or len(ts) < 2:
         return 252.0
-    d = float(np.median(np.diff(ts))) / NS
+    dd = np.diff(ts)
+    dd = dd[dd > 0]
+    if not len(dd):
+        return 252.0
+    d = float(np.median(dd)) / NS
     if d >= 86_400 * 0.9:
         return 252.0 * 86_400 / d
     return 252.0 * 23_400.0 / d
@@ -274,7 +278,18 @@ def _loop(runner: StrategyRunner, transport: BacktestTransport, h: Any, cols: li
 def _result(strat: Strategy, runner: StrategyRunner, transport: BacktestTransport, h: Any,
             data: MarketData, insts: list[str], capital: float, n: int, elapsed: float,
             trade_from: int) -> BacktestResult:
-    ts = data.ts
+    closes = np.column_stack([data.series[i].close for i in insts])
+    return _assemble(strat, runner, transport, h, insts, data.ts, closes, capital, elapsed,
+                     trade_from, data.timeframe, data.source, n * len(insts))
+
+
+def _assemble(strat: Strategy, runner: StrategyRunner, transport: BacktestTransport, h: Any,
+              insts: list[str], ts: np.ndarray, closes: np.ndarray, capital: float,
+              elapsed: float, trade_from: int, timeframe: str, source: str,
+              events: int) -> BacktestResult:
+    """Equity, positions, trades and statistics from the fill log; ``closes`` (n, k) are the
+    marks at each event time."""
+    n = len(ts)
     idx_of = {k: j for j, k in enumerate(insts)}
     dpos = np.zeros((n, len(insts)))
     dcash = np.zeros(n)
@@ -286,7 +301,7 @@ def _result(strat: Strategy, runner: StrategyRunner, transport: BacktestTranspor
     log = runner.fill_log
     if log:
         fts = np.array([f[0] for f in log], dtype=np.int64)
-        bi = np.searchsorted(ts, fts, "left")
+        bi = np.minimum(np.searchsorted(ts, fts, "right") - 1, n - 1)
         for (t, _sid, inst, side, q, px, fee, oid), i in zip(log, bi.tolist(), strict=True):
             j = idx_of[inst]
             dpos[i, j] += side * q
@@ -301,13 +316,12 @@ def _result(strat: Strategy, runner: StrategyRunner, transport: BacktestTranspor
                           "price": px, "fee": fee, "order_id": oid, "bar": i})
     pos = np.cumsum(dpos, axis=0)
     cash = capital + np.cumsum(dcash)
-    closes = np.column_stack([data.series[i].close for i in insts])
     equity = cash + (pos * closes).sum(axis=1)
-    final = cash_dec + sum((last_pos[i] * Decimal(repr(float(data.series[i].close[-1])))
-                            for i in insts), Decimal(0))
+    final = cash_dec + sum((last_pos[i] * Decimal(repr(float(closes[-1, j])))
+                            for j, i in enumerate(insts)), Decimal(0))
     net = (final - Decimal(repr(float(capital)))).quantize(Decimal("0.00000001"))
     trips = _round_trips(fills)
-    ppy = periods_per_year(ts, data.timeframe)
+    ppy = periods_per_year(ts, timeframe)
     stats = compute_stats(equity[trade_from:], ppy=ppy, round_trips=trips,
                           n_fills=len(fills), traded_notional=traded)
     return BacktestResult(
@@ -316,9 +330,94 @@ def _result(strat: Strategy, runner: StrategyRunner, transport: BacktestTranspor
         round_trips=trips, stats=stats, capital=capital, net_pnl=net,
         fees=fees_dec.quantize(Decimal("0.00000001")), orders=h.n_orders,
         risk_rejections=transport.risk_rejections, state=STATE_NAMES[h.state], error=h.error,
-        bars=n * len(insts), elapsed_s=elapsed, timeframe=data.timeframe, source=data.source,
+        bars=events, elapsed_s=elapsed, timeframe=timeframe, source=source,
         trade_from=trade_from, order_log=list(runner.order_log))
 
 
 def result_summary(r: BacktestResult) -> dict[str, Any]:
     return {k: v for k, v in asdict(r).items() if k in ("strategy", "params", "stats")}
+
+
+def simulated_quotes(n_steps: int, *, seed: int = 7, instruments: list[str] | None = None,
+                     dt: float = 1.0) -> dict[str, np.ndarray]:
+    """Top-of-book quotes from the market-data simulator, as arrays in event order (per step,
+    the instruments in universe order): ts, inst (index), bid, ask, bid_size, ask_size."""
+    from omni_quant.marketsim import DEFAULT_UNIVERSE, MarketSimulator
+
+    specs = DEFAULT_UNIVERSE
+    if instruments:
+        by = {s.instrument_id: s for s in specs}
+        missing = [i for i in instruments if i not in by]
+        if missing:
+            raise DataError(f"sim: unknown instrument(s) {missing}; known: {list(by)}")
+        specs = tuple(by[i] for i in instruments)
+    sim = MarketSimulator(specs, seed=seed, dt=dt, profile=False)
+    b = sim.simulate(n_steps)
+    k = len(specs)
+    return {"instruments": np.array([s.instrument_id for s in specs]),
+            "ticks": np.array([s.tick_size for s in specs]),
+            "ts": np.repeat(b.ts_ns, k), "inst": np.tile(np.arange(k), n_steps),
+            "bid": b.bid.ravel(), "ask": b.ask.ravel(), "bid_size": b.bid_size.ravel(),
+            "ask_size": b.ask_size.ravel()}
+
+
+def run_tick_backtest(strategy: str | Strategy, quotes: dict[str, np.ndarray],
+                      params: Mapping[str, Any] | None = None, *,
+                      capital: float = 1_000_000.0, fill: FillModel | None = None,
+                      use_risk: bool = True, strategy_id: str = "") -> BacktestResult:
+    """The same kernel over top-of-book quotes (``simulated_quotes`` layout): per quote the
+    venue first (the book becomes the quote; arrived orders meet it), then ``on_quote``."""
+    from svc_strategy_engine.model import Quote
+
+    strat = get_strategy_class(strategy)(**dict(params or {})) if isinstance(strategy, str) \
+        else strategy
+    fill = fill or FillModel()
+    n = len(quotes["ts"])
+    if n == 0:
+        raise DataError("the quote stream is empty: nothing to backtest")
+    names = [str(x) for x in quotes["instruments"]]
+    for a in ("bid", "ask"):
+        bad = ~np.isfinite(quotes[a]) | (quotes[a] <= 0)
+        if bad.any():
+            raise DataError(f"quotes: non-positive or NaN {a} at event {int(np.argmax(bad))}")
+    if (np.diff(quotes["ts"]) < 0).any():
+        raise DataError("quotes: timestamps go backwards")
+    clock = BarClock()
+    runner = StrategyRunner(clock, None, account_id="backtest")
+    transport = BacktestTransport(runner, fill, capital=capital,
+                                  tick_sizes=dict(zip(names, quotes["ticks"].tolist(),
+                                                      strict=True)), use_risk=use_risk)
+    runner.transport = transport
+    for i in names:
+        transport._inst(i)
+    t0 = time.perf_counter()
+    h = runner.add(strat, names, strategy_id=strategy_id or strat.name, capital=capital)
+    qs = [Quote(i, 0, 0.0, 0.0) for i in names]
+    on_quote, venue_quote, busy = runner.on_quote, transport.on_quote, transport.busy
+    T, IX = quotes["ts"].tolist(), quotes["inst"].tolist()
+    B, A = quotes["bid"].tolist(), quotes["ask"].tolist()
+    BS, AS = quotes["bid_size"].tolist(), quotes["ask_size"].tolist()
+    gc_was = gc.isenabled()
+    gc.disable()
+    try:
+        for e in range(n):
+            q = qs[IX[e]]
+            q.ts = T[e]
+            q.bid = B[e]
+            q.ask = A[e]
+            q.bid_size = BS[e]
+            q.ask_size = AS[e]
+            if busy and q.instrument in busy:
+                venue_quote(q)
+            on_quote(q)
+    finally:
+        if gc_was:
+            gc.enable()
+    elapsed = time.perf_counter() - t0
+    import pandas as pd
+
+    mid = np.full((n, len(names)), np.nan)
+    mid[np.arange(n), quotes["inst"]] = 0.5 * (quotes["bid"] + quotes["ask"])
+    marks = pd.DataFrame(mid).ffill().bfill().to_numpy()
+    return _assemble(strat, runner, transport, h, names, quotes["ts"], marks, capital, elapsed,
+                     0, "tick", "sim-quotes", n)

@@ -41,7 +41,7 @@ from omni_quant.matching import (
 from omni_quant.matching import Order as MOrder
 
 from svc_strategy_engine.kernel import ExecReport, StrategyRunner
-from svc_strategy_engine.model import Bar, Order
+from svc_strategy_engine.model import Bar, Order, Quote
 
 __all__ = ["FillModel", "BacktestTransport", "RISK_AVAILABLE"]
 
@@ -276,6 +276,30 @@ class BacktestTransport:
         if len(eng.orders) > 64:
             eng.forget_terminal()
         self._maybe_idle(inst, st)
+
+    def on_quote(self, q: Quote) -> None:
+        """Tick mode: the book is the quote (its own spread and sizes; no synthetic spread or
+        slippage); queued orders that have arrived meet it, resting orders cross when the
+        quote reaches them, stops trigger on the touch."""
+        st = self.insts[q.instrument]
+        eng = st.engine
+        ts = q.ts
+        tsf = ts / 1e9
+        size = self.model.default_level_size
+        self._emit(eng.set_book([(q.bid, q.bid_size or size)], [(q.ask, q.ask_size or size)],
+                                tsf), st, ts)
+        if st.queue:
+            ready = [(a, o) for a, o in st.queue if a < ts]
+            st.queue = [(a, o) for a, o in st.queue if a >= ts]
+            for _, o in ready:
+                mo = MOrder(o.order_id, Side.BUY if o.side > 0 else Side.SELL, o.quantity,
+                            _OT[o.order_type], _TIF[o.tif], o.limit_price, o.stop_price,
+                            o.strategy_id)
+                st.working[o.order_id] = o
+                self._emit(eng.submit(mo, tsf), st, ts)
+        if len(eng.orders) > 64:
+            eng.forget_terminal()
+        self._maybe_idle(q.instrument, st)
 
     def _emit(self, reports: list, st: _Inst, ts: int) -> None:
         if not reports:
