@@ -242,3 +242,9 @@ class Fleet:
         for p in self.leftovers():
             with contextlib.suppress(OSError):
                 os.killpg(p, signal.SIGKILL)
+
+
+def rss_of(pid: int | None) -> int:
+    from omni_core.embedded.fleet import rss_bytes
+
+    return rss_bytes(pid) or 0

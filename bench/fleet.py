@@ -1,0 +1,156 @@
+"""The embedded fleet: cold start, resident memory, and tick-to-order latency.
+
+Starts ``omni up`` (a real subprocess, fresh OMNI_HOME, embedded broker, every implemented
+service on the fleet profile's defaults), lets it trade for a while, then prints:
+
+- cold start: from launching ``omni up`` until every service answers SERVING (fleet.json);
+- resident memory of the fleet: the sum of VmRSS of the broker and every service (/proc),
+  at the end of the session and the peak seen while it ran;
+- tick-to-order latency: from the market-data event that triggered an order to the first
+  order event on ``order-management`` that names that order. The default strategies act on
+  1-minute bars, so the trigger is a Bar. Matching: by W3C trace id when the order event and
+  a bar share one (the kit carries traceparent through Kafka and gRPC); otherwise the latest
+  1m Bar of the order's instrument produced before the order event. Both times are the
+  envelopes' produced_at (one host, one clock).
+
+Figures are printed beside their goals; nothing is asserted.
+
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 .venv/bin/python bench/fleet.py [--session 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+import fleet_harness as fh  # noqa: E402
+
+GOAL_P99_MS = 50.0
+GOAL_START_S = 30.0
+GOAL_RSS_GIB = 4.0
+
+
+def _ns(ts) -> int:
+    return ts.seconds * 1_000_000_000 + ts.nanos
+
+
+def _trace_id(tp: str) -> str:
+    parts = tp.split("-")
+    return parts[1] if len(parts) == 4 and parts[1].strip("0") else ""
+
+
+def _pct(xs: list[float], q: float) -> float:
+    s = sorted(xs)
+    return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
+
+
+def latency(bootstrap: str) -> None:
+    from omni.market_data.v1 import events_pb2 as mde
+    from omni.order_manager.v1 import events_pb2 as _ome  # noqa: F401  (registers the types)
+    from omni_core.envelope import unpack
+
+    bar_type = mde.Bar.DESCRIPTOR.full_name
+    bars: dict[str, list[tuple[int, str]]] = defaultdict(list)  # instrument -> (ns, trace)
+    bar_by_trace: dict[str, int] = {}
+    for env, _m in fh.read_topic(bootstrap, "market-data-stream", timeout=120):
+        if env is None or env.event_type != bar_type:
+            continue
+        bar = unpack(env, mde.Bar)
+        if bar.timeframe != "1m":
+            continue
+        t = _ns(env.produced_at)
+        tid = _trace_id(env.traceparent)
+        bars[bar.instrument_id.value].append((t, tid))
+        if tid:
+            bar_by_trace[tid] = t
+    for v in bars.values():
+        v.sort()
+
+    first: dict[str, tuple[int, str, str, str]] = {}  # order id -> (ns, instrument, trace, type)
+    for env, _m in fh.read_topic(bootstrap, "order-management", timeout=60):
+        if env is None or not env.event_type.startswith("omni.order_manager.v1.Order"):
+            continue
+        ev = unpack(env)
+        order = getattr(ev, "order", None)
+        if order is None or not order.order_id or not order.strategy_id:
+            continue
+        t = _ns(env.produced_at)
+        if order.order_id not in first or t < first[order.order_id][0]:
+            first[order.order_id] = (t, order.instrument_id.value, _trace_id(env.traceparent),
+                                     env.event_type.rsplit(".", 1)[1])
+
+    by_trace, by_time, unmatched = [], [], 0
+    for t, inst, tid, _typ in first.values():
+        if tid and tid in bar_by_trace and bar_by_trace[tid] <= t:
+            by_trace.append((t - bar_by_trace[tid]) / 1e6)
+            continue
+        seq = bars.get(inst, [])
+        i = bisect.bisect_right(seq, (t, "\uffff")) - 1
+        if i < 0:
+            unmatched += 1
+            continue
+        by_time.append((t - seq[i][0]) / 1e6)
+    lat = by_trace + by_time
+    types = sorted({v[3] for v in first.values()})
+    print(f"bars (1m) seen: {sum(len(v) for v in bars.values())} on {len(bars)} instruments "
+          f"({len(bar_by_trace)} with a trace id); strategy orders: {len(first)} "
+          f"(first order event types: {', '.join(types) or '-'})")
+    print(f"matching: {len(by_trace)} by trace id, {len(by_time)} by instrument and time "
+          f"(latest 1m bar before the order event), {unmatched} unmatched")
+    if not lat:
+        print("tick-to-order latency: no orders to measure")
+        return
+    print(f"tick-to-order latency (bar produced_at -> first order event produced_at), "
+          f"n={len(lat)}: p50 {_pct(lat, 0.5):.1f} ms   p99 {_pct(lat, 0.99):.1f} ms "
+          f"(goal <= {GOAL_P99_MS:g} ms)   mean {statistics.fmean(lat):.1f} ms   "
+          f"max {max(lat):.1f} ms")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--session", type=float, default=60.0, help="seconds of trading")
+    args = ap.parse_args()
+    import os
+
+    with tempfile.TemporaryDirectory(prefix="omni-bench-fleet-") as tmp:
+        fleet = fh.Fleet(Path(tmp) / "omni")
+        fleet.start()
+        try:
+            ready = fleet.wait_ready()
+            rec = fleet.record()
+            n = len(rec.get("services") or {})
+            print(f"cores: {os.cpu_count()}; services: {n} + embedded broker")
+            print(f"cold start to all {n} services READY: {ready:.1f} s "
+                  f"(goal <= {GOAL_START_S:g} s on 2 cores)")
+            peak = fleet.rss_total()
+            t0 = time.monotonic()
+            while time.monotonic() - t0 < args.session:
+                time.sleep(2)
+                peak = max(peak, fleet.rss_total())
+            end = fleet.rss_total()
+            per = {name: fh.rss_of(s.get("pid")) for name, s in rec["services"].items()}
+            top = sorted(per.items(), key=lambda kv: -kv[1])[:4]
+            print(f"fleet resident memory after {args.session:g} s of trading: "
+                  f"{end / 2**30:.2f} GiB (peak {peak / 2**30:.2f} GiB; goal <= "
+                  f"{GOAL_RSS_GIB:g} GiB); largest: "
+                  + ", ".join(f"{k} {v / 2**20:.0f} MiB" for k, v in top))
+            fh.stop_strategies()
+            latency(fleet.bootstrap)
+        finally:
+            rc = fleet.stop()
+            left = fleet.leftovers()
+            fleet.kill_leftovers()
+            print(f"omni up stopped with exit code {rc}; processes left behind: {len(left)}")
+
+
+if __name__ == "__main__":
+    main()
