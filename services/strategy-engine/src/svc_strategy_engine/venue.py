@@ -186,8 +186,7 @@ class BacktestTransport:
                 self._reject(order, now_ns, "risk: " + "; ".join(
                     f"{f.rule}: {f.message}" for f in out.failures))
                 return
-            risk.order_open(order.order_id, self.account_id, order.strategy_id, inst,
-                            req.side, order.quantity, order.limit_price or px)
+            # the approval itself registers the order as open (pending) in the risk engine
         arrival = now_ns + self._delay_ns()
         st = self._inst(inst)
         st.queue.append((arrival, order))
