@@ -47,6 +47,8 @@ class ApiGatewaySettings(ServiceSettings):
     accounts: str = "DEMO"
     dashboard_title: str = "Omni Alpha"
     downstream_timeout: float = Field(default=5.0, gt=0)
+    # how often the gateway samples each account's NAV and P&L for the equity curve
+    equity_sample_interval: float = Field(default=2.0, gt=0)
 
     control_plane_address: str = _addr("control-plane")
     market_data_address: str = _addr("market-data")
@@ -126,6 +128,20 @@ def build(settings: ApiGatewaySettings | None = None, *, clock: Clock | None = N
         if is_dev:
             print(f"api-gateway: dashboard {holder['url']}/  (dev API key: {key})",
                   file=sys.stderr, flush=True)
+
+    @svc.every(settings.equity_sample_interval, name="equity-sample")
+    async def sample_equity() -> None:
+        """The equity curve grows even while nobody watches the dashboard."""
+        from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pm
+
+        from svc_api_gateway.http_api import _num
+
+        for acct in state.accounts:
+            resp, _ = await backends.soft("portfolio-manager", "GetPortfolio",
+                                          pm.GetPortfolioRequest(account_id=acct), timeout=2.0)
+            if resp is not None:
+                p = resp.portfolio
+                state.sample(acct, _num(p.nav.value), _num(p.pnl.total.value))
 
     @svc.on_stop
     async def stop_http() -> None:
