@@ -253,3 +253,46 @@ async def test_bus_dedupe_outage_loses_nothing(bus_config, kafka_topics):
         assert bus.stats.consumer_errors >= 1
     finally:
         await bus.stop()
+
+
+class _BatchDedupe(InMemoryDeduplicator):
+    """A shared deduplicator that can answer for a whole batch (like DbDeduplicator)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batch_calls = 0
+        self.single_calls = 0
+
+    async def seen_many(self, event_ids: list[str]) -> set[str]:
+        self.batch_calls += 1
+        return {e for e in event_ids if self.seen_now(e)}
+
+    async def seen(self, event_id: str) -> bool:
+        self.single_calls += 1
+        return await super().seen(event_id)
+
+
+async def test_bus_batch_dedupe_asks_once_per_batch(bus_config, kafka_topics):
+    topic = kafka_topics["risk-management"]
+    dedupe = _BatchDedupe()
+    dedupe.mark_now("handled-before")
+    applied: list[str] = []
+    bus = EventBus(bus_config(), _group(), dedupe=dedupe)
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        applied.append(ctx.event_id)
+
+    await bus.start()
+    try:
+        bus.publish_nowait(topic, "acct", ConfigChanged(version=0), event_id="handled-before")
+        for i in range(5):  # e0 e1 e2 e0 e1: repeats inside one batch are duplicates too
+            bus.publish_nowait(topic, "acct", ConfigChanged(version=i), event_id=f"e{i % 3}")
+        bus.publish_nowait(topic, "acct", ConfigChanged(version=9), event_id="last")
+        await bus.flush()
+        await wait_until(lambda: "last" in applied, what="the last event handled")
+        assert applied == ["e0", "e1", "e2", "last"]
+        assert bus.stats.duplicates == 3
+        assert dedupe.batch_calls >= 1 and dedupe.single_calls == 0
+    finally:
+        await bus.stop()

@@ -128,6 +128,19 @@ async def test_db_deduplicator_survives_restart(db):
     assert not await DbDeduplicator(db, "risk-engine").seen("e1")  # per consumer
 
 
+async def test_db_deduplicator_seen_many_answers_a_batch(db):
+    d = DbDeduplicator(db, "order-manager")
+    assert await d.seen_many([]) == set()
+    assert await d.seen_many(["a", "b"]) == set()
+    await d.mark("a")
+    await d.mark("c")
+    assert await d.seen_many(["a", "b", "c", "a"]) == {"a", "c"}
+    fresh = DbDeduplicator(db, "order-manager")  # from the table, not the LRU
+    ids = [f"x{i}" for i in range(1200)] + ["c"]  # more than one query's worth
+    assert await fresh.seen_many(ids) == {"c"}
+    assert await DbDeduplicator(db, "risk-engine").seen_many(["a", "c"]) == set()
+
+
 class RecordingBus:
     """Stands in only for the publish call; the real bus round trip is in
     test_service_lifecycle.py (outbox relay through the embedded broker)."""

@@ -303,6 +303,10 @@ class Deduplicator(Protocol):
 
     async def mark(self, event_id: str) -> None: ...
 
+    # Optional: ``async def seen_many(self, event_ids: Iterable[str]) -> set[str]`` (the ids
+    # already handled). When present the bus asks it once per batch instead of `seen` per
+    # message (`omni_core.db.DbDeduplicator` has it).
+
 
 class InMemoryDeduplicator:
     """Bounded memory of event ids: remembers at least the last `capacity` ids (default 100k)
@@ -434,6 +438,19 @@ def _fetch_batch(consumer: Consumer, batch: int, timeout: float) -> list[Any]:
     msgs = consumer.consume(batch - 1, 0) if batch > 1 else []
     msgs.insert(0, first)
     return msgs
+
+
+def _header_event_ids(msgs: list[Any]) -> list[str]:
+    ids: list[str] = []
+    for m in msgs:
+        if m.error() is not None:
+            continue
+        for k, v in m.headers() or ():
+            if k == HEADER_EVENT_ID:
+                if v:
+                    ids.append(v.decode("utf-8", "replace") if isinstance(v, bytes) else v)
+                break
+    return ids
 
 
 def _set_future(fut: asyncio.Future[Any], err: Any) -> None:
@@ -936,7 +953,9 @@ class EventBus:
 
     async def _handle_batch(self, msgs: list[Any]) -> None:
         # Nearly every batch holds one partition: two C-level passes tell (no tuple per message)
-        if len(set(map(_msg_partition, msgs))) == 1 and len(set(map(_msg_topic, msgs))) == 1:
+        if len(set(map(_msg_partition, msgs))) == 1 and (
+            len(self._routes) == 1 or len(set(map(_msg_topic, msgs))) == 1
+        ):
             groups: Any = None
         else:
             groups = {}
@@ -995,6 +1014,16 @@ class EventBus:
                     break
             else:
                 return  # all fetched before the seek took effect
+        # a durable dedupe that can answer for many ids is asked once per batch (ids from the
+        # event-id headers; a message without one is asked about on its own)
+        prechecked: set[str] | None = None
+        preseen: set[str] = set()
+        seen_many = getattr(dedupe, "seen_many", None) if seen_ids is None else None
+        if seen_many is not None:
+            ids = _header_event_ids(msgs)
+            if ids:
+                preseen = set(await seen_many(ids))
+                prechecked = set(ids)
         before = {r: r.n for r in topic_routes.values()}
         t0 = time.perf_counter()
         try:
@@ -1037,7 +1066,11 @@ class EventBus:
                         duplicates += 1
                         last = m
                         continue
-                elif await dedupe.seen(eid):
+                elif (
+                    eid in preseen
+                    if prechecked is not None and eid in prechecked
+                    else await dedupe.seen(eid)
+                ):
                     duplicates += 1
                     last = m
                     continue
@@ -1070,6 +1103,8 @@ class EventBus:
                     seen_ids[eid] = None
                 else:
                     await dedupe.mark(eid)
+                    if prechecked is not None:
+                        preseen.add(eid)  # a repeat later in this batch is a duplicate
                 route.n += 1
                 last = m
         finally:
