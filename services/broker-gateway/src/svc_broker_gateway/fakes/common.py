@@ -3,6 +3,7 @@ started again on the same port (to kill a venue mid-run), and a tiny order book.
 
 from __future__ import annotations
 
+import abc
 import socket
 
 from aiohttp import web
@@ -14,7 +15,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class FakeServer:
+class FakeServer(abc.ABC):
     def __init__(self, port: int | None = None) -> None:
         self.port = port or free_port()
         self._runner: web.AppRunner | None = None
@@ -30,8 +31,9 @@ class FakeServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def app(self) -> web.Application:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abc.abstractmethod
+    def app(self) -> web.Application:
+        """The aiohttp application that speaks this venue's protocol."""
 
     async def start(self) -> FakeServer:
         import asyncio
