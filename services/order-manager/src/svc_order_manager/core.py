@@ -38,7 +38,7 @@ from omni_core.ids import new_id
 from omni_core.logging import get_logger
 from sqlalchemy import func, select
 
-from . import store
+from . import store, wire
 from .clients import RiskChecker
 from .market import MarketState
 from .state import OPEN, TERMINAL, IllegalTransition, OrderState, S, apply_report
@@ -47,6 +47,16 @@ from .store import CommitError, GroupCommitter, Writes
 
 ORDER_TOPIC = "order-management"
 CHILD_NAMESPACE = uuid.UUID("6f6d6e69-6f72-6465-722d-6d616e616765")
+
+# event types composed on the hot path (`OrderManager._record_ev`)
+_SUBMITTED = ome.OrderSubmitted.DESCRIPTOR.full_name
+_SUBMIT_CMD = ome.SubmitOrderCommand.DESCRIPTOR.full_name
+_ACCEPTED = ome.OrderAccepted.DESCRIPTOR.full_name
+_FILLED = ome.OrderFilled.DESCRIPTOR.full_name
+_PARTIALLY_FILLED = ome.OrderPartiallyFilled.DESCRIPTOR.full_name
+_FILL_BOOKED = ome.FillBooked.DESCRIPTOR.full_name
+_NS = 1_000_000_000
+_OPEN_OR_NEW = OPEN | {S.NEW}
 
 __all__ = ["Config", "OrderManager", "Rec", "ORDER_TOPIC", "child_ids", "validate_submit"]
 
@@ -295,16 +305,22 @@ class OrderManager:
             extra["replacement_id"] = rec.replacement_id
         if rec.cancel_reason:
             extra["cancel_reason"] = rec.cancel_reason
+        if not extra:
+            ej = "{}"
+        elif len(extra) == 1 and "notional" in extra and math.isfinite(st.notional):
+            ej = '{"notional": ' + repr(float(st.notional)) + "}"  # what json.dumps gives
+        else:
+            ej = json.dumps(extra)
         ca, ua = o.created_at, o.updated_at
-        return dict(
-            order_id=o.order_id, account_id=o.account_id, client_order_id=o.client_order_id,
-            strategy_id=o.strategy_id, instrument_id=o.instrument_id.value,
-            parent_order_id=o.parent_order_id, status=st.status,
-            is_open=st.status not in TERMINAL, created_at=ca.seconds + ca.nanos / 1e9,
-            updated_at=ua.seconds + ua.nanos / 1e9,
-            expire_at=_sec(o.expire_at) if o.HasField("expire_at") else None,
-            data=o.SerializeToString(), extra=json.dumps(extra) if extra else "{}",
-        )
+        return {
+            "order_id": o.order_id, "account_id": o.account_id,
+            "client_order_id": o.client_order_id, "strategy_id": o.strategy_id,
+            "instrument_id": o.instrument_id.value, "parent_order_id": o.parent_order_id,
+            "status": st.status, "is_open": st.status not in TERMINAL,
+            "created_at": ca.seconds + ca.nanos / 1e9, "updated_at": ua.seconds + ua.nanos / 1e9,
+            "expire_at": _sec(o.expire_at) if o.HasField("expire_at") else None,
+            "data": o.SerializeToString(), "extra": ej,
+        }
 
     def _sync(self, rec: Rec) -> None:
         o, st = rec.order, rec.st
@@ -313,7 +329,8 @@ class OrderManager:
         o.average_fill_price = st.average_price
         o.leaves_quantity = st.leaves
         o.quantity = st.quantity
-        o.updated_at.FromNanoseconds(int(self.clock.time() * 1e9))
+        u = o.updated_at
+        u.seconds, u.nanos = divmod(int(self.clock.time() * 1e9), 1_000_000_000)
 
     def _record(self, w: Writes, rec: Rec, src: int, event: Any, reason: str = "") -> None:
         """The order row, one event-log row and the outbox row of `event`."""
@@ -327,8 +344,35 @@ class OrderManager:
             w.events.append(dict(
                 event_id=eid, order_id=rec.order.order_id, event_type=row["event_type"],
                 from_status=src, to_status=rec.st.status, reason=reason,
-                at=self.clock.time(), payload=row["payload"],
+                at=self.clock.time(), payload=b"",  # in the outbox row with id = event_id
             ))
+        self._cache(rec)
+
+    def _record_ev(self, w: Writes, rec: Rec, src: int, event_type: str, ts: bytes,
+                   fill: bytes | None = None, reason: str = "", command: str = "") -> None:
+        """`_record` for an event of the shape {account_id = 1, order = 2, [fill = 3],
+        event_time} (OrderSubmitted, OrderAccepted, OrderFilled, ...): the order is serialized
+        once, for its row and every payload (`wire`), instead of copied into each event.
+        `command` adds a venue command of the same shape (SubmitOrderCommand) after it."""
+        self._sync(rec)
+        o = rec.order
+        row = self._row(rec)
+        oid = o.order_id
+        w.orders[oid] = row
+        head = wire.string(1, o.account_id) + wire.ld(2, row["data"])
+        if fill is None:
+            body = head + wire.ld(3, ts)
+        else:
+            body = head + wire.ld(3, fill) + wire.ld(4, ts)
+        topic, tenant = self.topic(ORDER_TOPIC), self.config.tenant_id
+        eid = w.publish_raw(topic, o.account_id, event_type, body, tenant)
+        w.events.append({
+            "event_id": eid, "order_id": oid, "event_type": event_type, "from_status": src,
+            "to_status": rec.st.status, "reason": reason, "at": self.clock.time(),
+            "payload": b"",  # stored once: in the outbox row with id = event_id
+        })
+        if command:
+            w.publish_raw(topic, o.account_id, command, head + wire.ld(3, ts), tenant)
         self._cache(rec)
 
     def _copy(self, rec: Rec) -> om.Order:
@@ -448,18 +492,35 @@ class OrderManager:
                           parent_order_id: str,
                           extra_writes: Callable[[Writes, Rec], None] | None) -> om.Order:
         now = self.clock.now()
-        nts = _fts(self.clock.time())
+        t = self.clock.time()
+        secs, nanos = divmod(int(t * 1e9), _NS)
+        nts = Timestamp(seconds=secs, nanos=nanos)
         tif = req.time_in_force or common.TIME_IN_FORCE_DAY
-        o = om.Order(
-            order_id=order_id or new_id(), client_order_id=coid, account_id=req.account_id,
-            strategy_id=req.strategy_id, instrument_id=req.instrument_id, side=req.side,
-            order_type=req.order_type, time_in_force=tif, quantity=req.quantity,
-            limit_price=req.limit_price, stop_price=req.stop_price, status=S.NEW,
-            leaves_quantity=req.quantity, parent_order_id=parent_order_id,
-            algorithm=om.EXECUTION_ALGORITHM_NONE, venue=req.venue,
-            fees=common.Decimal(value="0"), created_at=nts, updated_at=nts,
-        )
-        o.tags.update(req.tags)
+        # field by field: cheaper than the keyword constructor with nested messages
+        o = om.Order()
+        o.order_id = order_id or new_id()
+        o.client_order_id = coid
+        o.account_id = req.account_id
+        o.strategy_id = req.strategy_id
+        o.instrument_id.value = req.instrument_id.value
+        o.side = req.side
+        o.order_type = req.order_type
+        o.time_in_force = tif
+        o.quantity = req.quantity
+        o.limit_price = req.limit_price
+        o.stop_price = req.stop_price
+        o.status = S.NEW
+        o.leaves_quantity = req.quantity
+        o.parent_order_id = parent_order_id
+        o.algorithm = om.EXECUTION_ALGORITHM_NONE
+        o.venue = req.venue
+        o.fees.value = "0"
+        c = o.created_at
+        c.seconds, c.nanos = secs, nanos
+        c = o.updated_at
+        c.seconds, c.nanos = secs, nanos
+        if req.tags:
+            o.tags.update(req.tags)
         exp = self._expire_at(req.expire_at if req.HasField("expire_at") else None, tif, now)
         if exp is not None:
             o.expire_at.CopyFrom(exp)
@@ -484,11 +545,9 @@ class OrderManager:
                 event_time=nts), reason)
         else:
             rec.st.move(S.PENDING)
-            self._record(w, rec, S.NEW, ome.OrderSubmitted(
-                account_id=o.account_id, order=self._synced(rec), event_time=nts))
-            w.publish(self.topic(ORDER_TOPIC), o.account_id, ome.SubmitOrderCommand(
-                account_id=o.account_id, order=rec.order, event_time=nts),
-                self.config.tenant_id)
+            # OrderSubmitted and the SubmitOrderCommand, both carrying the order as it is now
+            self._record_ev(w, rec, S.NEW, _SUBMITTED, wire.timestamp(secs, nanos),
+                            command=_SUBMIT_CMD)
         if extra_writes is not None:
             extra_writes(w, rec)
         await self._commit(w, rec)
@@ -682,28 +741,41 @@ class OrderManager:
             fid, q, px = out.fill
             fee = _dec(er.fee.value)
             o.fees.value = str(_dec(o.fees.value) + fee)
-            fill = om.Fill(
-                fill_id=fid, order_id=o.order_id, client_order_id=o.client_order_id,
-                venue_order_id=er.venue_order_id or o.venue_order_id, venue=er.venue or o.venue,
-                account_id=o.account_id, strategy_id=o.strategy_id, instrument_id=o.instrument_id,
-                side=o.side, quantity=q, price=px, fee=common.Decimal(value=str(fee)),
-                fee_currency=er.fee_currency, liquidity=er.liquidity, executed_at=now,
-                parent_order_id=o.parent_order_id,
-            )
-            k = (o.account_id, o.instrument_id.value)
+            fill = om.Fill()  # field by field: cheaper than the keyword constructor
+            fill.fill_id = fid
+            fill.order_id = o.order_id
+            fill.client_order_id = o.client_order_id
+            fill.venue_order_id = er.venue_order_id or o.venue_order_id
+            fill.venue = er.venue or o.venue
+            fill.account_id = o.account_id
+            fill.strategy_id = o.strategy_id
+            inst = o.instrument_id.value
+            fill.instrument_id.value = inst
+            fill.side = o.side
+            fill.quantity = q
+            fill.price = px
+            fill.fee.value = str(fee)
+            fill.fee_currency = er.fee_currency
+            fill.liquidity = er.liquidity
+            fill.executed_at.CopyFrom(now)
+            fill.parent_order_id = o.parent_order_id
+            fill_bytes = fill.SerializeToString()
+            ts = now.SerializeToString()
+            k = (o.account_id, inst)
             self.positions[k] = self.positions.get(k, 0.0) + (
                 q if o.side == common.SIDE_BUY else -q)
-            w.fills.append(dict(
-                fill_id=fid, order_id=o.order_id, parent_order_id=o.parent_order_id,
-                account_id=o.account_id, strategy_id=o.strategy_id,
-                instrument_id=o.instrument_id.value, side=o.side, quantity=q, price=px,
-                executed_at=_sec(now), data=fill.SerializeToString()))
-            ev_cls = ome.OrderFilled if st.status == S.FILLED else ome.OrderPartiallyFilled
-            self._record(w, rec, before, ev_cls(account_id=o.account_id, order=self._synced(rec),
-                                                fill=fill, event_time=now))
-            w.publish(self.topic(ORDER_TOPIC), o.account_id,
-                      ome.FillBooked(account_id=o.account_id, fill=fill, event_time=now),
-                      self.config.tenant_id)
+            w.fills.append({
+                "fill_id": fid, "order_id": o.order_id, "parent_order_id": o.parent_order_id,
+                "account_id": o.account_id, "strategy_id": o.strategy_id,
+                "instrument_id": inst, "side": o.side, "quantity": q, "price": px,
+                "executed_at": now.seconds + now.nanos / 1e9, "data": fill_bytes})
+            # OrderFilled / OrderPartiallyFilled, then FillBooked
+            self._record_ev(w, rec, before,
+                            _FILLED if st.status == S.FILLED else _PARTIALLY_FILLED, ts,
+                            fill=fill_bytes)
+            w.publish_raw(self.topic(ORDER_TOPIC), o.account_id, _FILL_BOOKED,
+                          wire.string(1, o.account_id) + wire.ld(2, fill_bytes)
+                          + wire.ld(3, ts), self.config.tenant_id)
             if st.status == S.FILLED and rec.replacement_id:
                 self._reject_replacement(w, rec, "original order filled before the replace",
                                          touched)
@@ -715,14 +787,13 @@ class OrderManager:
             if before in (S.PENDING_CANCEL, S.PENDING_REPLACE) and dst in (
                 S.ACCEPTED, S.PARTIALLY_FILLED
             ):  # a refused cancel/replace: back where it was, nothing to publish
-                ev = None
+                ev: Any = None
                 st.expiring = False
                 rec.cancel_reason = ""
                 if before == S.PENDING_REPLACE and rec.replacement_id:
                     self._reject_replacement(w, rec, f"replace refused: {reason}", touched)
             elif dst == S.ACCEPTED:
-                ev: Any = ome.OrderAccepted(account_id=o.account_id, order=self._synced(rec),
-                                            event_time=now)
+                ev = _ACCEPTED  # composed by _record_ev below
             elif dst == S.REJECTED:
                 o.reject_reason = reason or "rejected by the venue"
                 ev = ome.OrderRejected(account_id=o.account_id, order=self._synced(rec),
@@ -738,7 +809,11 @@ class OrderManager:
                                       event_time=now)
             else:
                 ev = None
-            self._record(w, rec, before, ev, reason)
+            if ev is _ACCEPTED:
+                self._record_ev(w, rec, before, _ACCEPTED, now.SerializeToString(),
+                                reason=reason)
+            else:
+                self._record(w, rec, before, ev, reason)
             if dst == S.CANCELLED and before == S.PENDING_REPLACE and rec.replacement_id:
                 self._reject_replacement(w, rec, f"replace refused: {reason}", touched)
         # a refused replacement whose original leg was already cancelled: the original ends
