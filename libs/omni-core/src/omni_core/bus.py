@@ -333,11 +333,14 @@ class InMemoryDeduplicator:
             self._trim()
 
     def _trim(self) -> None:
-        """Keep the newest `capacity` ids (dicts keep insertion order)."""
+        """Keep the newest `capacity` ids (dicts keep insertion order). In place: the bus's
+        partition handlers hold a reference to the dict while a batch runs."""
         ids = self._ids
         drop = len(ids) - self.capacity
         if drop > 0:
-            self._ids = dict.fromkeys(itertools.islice(ids, drop, None))
+            keep = list(itertools.islice(ids, drop, None))
+            ids.clear()
+            ids.update(dict.fromkeys(keep))
 
     async def seen(self, event_id: str) -> bool:
         return event_id in self._ids
