@@ -153,3 +153,19 @@ def test_latency_and_fills_are_reproducible():
     a = run_backtest("sma_crossover", md, {"fast": 3, "slow": 12}, fill=FillModel(seed=5))
     b = run_backtest("sma_crossover", md, {"fast": 3, "slow": 12}, fill=FillModel(seed=5))
     assert a.fills == b.fills and a.net_pnl == b.net_pnl
+
+
+class _Percent(Strategy):
+    name = "test_percent"
+
+    def on_bar(self, bar):
+        self.ctx.target_percent(bar.instrument, 0.5)
+
+
+register(_Percent)
+
+
+def test_target_percent_sizes_from_equity():
+    r = run_backtest("test_percent", bars_from_closes(np.full(10, 100.0)), capital=100_000.0,
+                     fill=FillModel(fee_bps=0, spread_bps=0, slippage_bps=0))
+    assert r.positions["TST"][-1] == 500.0  # half of 100k at 100

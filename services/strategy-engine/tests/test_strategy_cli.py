@@ -37,15 +37,26 @@ def test_backtest_writes_a_self_contained_report_and_json(tmp_path):
     assert {"sharpe_ratio", "max_drawdown", "total_return"} <= set(res["stats"])
 
 
-def test_walkforward_command(tmp_path):
-    p = omni("walkforward", "sma_crossover", "--data", "gbm", "--bars", "1500", "--space",
-             "fast=5,10", "--space", "slow=30,60", "--is", "500", "--oos", "250",
-             "--workers", "1", "--no-tearsheet", "--out", str(tmp_path), cwd=tmp_path)
-    assert p.returncode == 0, p.stderr
-    res = json.loads((tmp_path / "walkforward.json").read_text())
+def test_walkforward_command_through_the_omni_entry_point(tmp_path, capsys):
+    """In process (the entry point is the one the subprocess test used): `omni walkforward`
+    and `omni backtest --walk-forward`."""
+    from omni_core.cli import main
+
+    args = ["--data", "gbm", "--bars", "1500", "--space", "fast=5,10", "--space",
+            "slow=30,60", "--is", "500", "--oos", "250", "--workers", "1", "--no-tearsheet",
+            "--no-progress"]
+    assert main(["backtest", "sma_crossover", "--walk-forward", *args, "--out",
+                 str(tmp_path / "a")]) == 0
+    res = json.loads((tmp_path / "a" / "walkforward.json").read_text())
     assert len(res["windows"]) == 4
     assert res["windows"][0]["out_of_sample_bars"] == [500, 750]
-    assert "Walk-forward efficiency" in (tmp_path / "walkforward.html").read_text()
+    assert res["windows"][0]["in_sample_bars"] == [0, 500]
+    assert "Walk-forward efficiency" in (tmp_path / "a" / "walkforward.html").read_text()
+    from omni_core.cli import build_parser
+
+    ns = build_parser().parse_args(["walkforward", "sma_crossover", *args])
+    assert ns.func is not None and ns.in_sample == 500  # the `omni walkforward` spelling
+    assert "OOS Sharpe" in capsys.readouterr().out
 
 
 def test_cli_errors_name_the_problem(tmp_path):

@@ -81,6 +81,8 @@ _BUILTIN_BY_ID = {"SPX": "sp500", "NDX": "nasdaq", "WTI": "wti", "VIX": "vix"}
 
 class StrategyEngineSettings(ServiceSettings):
     service_name: ClassVar[str] = "strategy-engine"
+    # on the tick-to-order path: the short fetch wait (5 ms instead of 100 ms)
+    latency_critical: ClassVar[bool] = True
 
     order_manager_address: str = f"127.0.0.1:{catalogue.spec('order-manager').grpc_port}"
     order_timeout: float = Field(default=5.0, gt=0)

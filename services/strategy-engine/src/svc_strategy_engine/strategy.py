@@ -188,6 +188,16 @@ class Context:
                                         kw.get("limit_price"), kw.get("stop_price"),
                                         kw.get("tif", "gtc"), kw.get("tag", ""))
 
+    def target_percent(self, instrument: str, fraction: float, *, lot: float = 1.0,
+                       **kw: Any) -> Order | None:
+        """Target a position worth ``fraction`` of the strategy's equity at the last price,
+        rounded down to whole ``lot``s."""
+        px = self.runner.last_price.get(instrument, 0.0)
+        if not px > 0:
+            return None
+        units = math.floor(abs(fraction) * self.equity / px / lot) * lot
+        return self.target(instrument, math.copysign(units, fraction) if units else 0.0, **kw)
+
     def cancel(self, order_id: str) -> bool:
         return self.runner.cancel_order(self.handle, order_id)
 
