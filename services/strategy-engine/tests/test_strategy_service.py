@@ -118,6 +118,10 @@ async def test_bars_drive_strategies_orders_go_to_order_manager(fleet, kafka_boo
         assert req.strategy_id == "sma-aaa" and req.account_id == "acc1"
         assert req.side == ct.SIDE_BUY and req.quantity == 10
         assert req.client_order_id == "sma-aaa-1" and req.instrument_id.value == "AAA.XNAS"
+        sigs = [unpack(decode(m.value())) for m in read_topic(
+            kafka_bootstrap, kafka_topics["trading-signals"], 1, timeout=20)]
+        assert isinstance(sigs[0], see.StrategySignal)
+        assert sigs[0].strategy_id == "sma-aaa" and sigs[0].target_quantity == 10.0
         # the fill comes back from the venue on order-management
         er = ome.ExecutionReport(account_id="acc1", exec_id="F1", exec_type=ome.EXEC_TYPE_FILL,
                                  order_id="OM-1", client_order_id="sma-aaa-1",

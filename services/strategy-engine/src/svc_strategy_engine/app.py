@@ -111,6 +111,7 @@ class StrategyEngine:
             account_of=lambda sid: self.meta.get(sid, {}).get("account_id", "default"),
             timeout=settings.order_timeout, log=svc.log)
         self.runner.transport = self.transport
+        self.runner.on_submit = self._on_submit
         self.backtests: dict[str, dict[str, Any]] = {}
         self.store = Path(settings.home) / "strategy-engine" / "backtests"
         self._jobs: set[asyncio.Task[Any]] = set()
@@ -262,6 +263,21 @@ class StrategyEngine:
                 self.svc.publish_nowait(ORDERS, account, ev)
             except Exception as exc:  # noqa: BLE001  (the bus not running yet)
                 self.svc.log.warning("state change not published", error=str(exc))
+
+    def _on_submit(self, h: Any, o: Any) -> None:
+        """The intent behind an order, on trading-signals (key: instrument id); the order
+        carries the signal id in its tags."""
+        m = self.meta.get(h.strategy_id, {})
+        target = h.positions.get(o.instrument, 0.0) + h.pending.get(o.instrument, 0.0)
+        ev = see.StrategySignal(signal_id=o.order_id, strategy_id=h.strategy_id,
+                                account_id=m.get("account_id", ""),
+                                side=ct.SIDE_BUY if o.side > 0 else ct.SIDE_SELL,
+                                target_quantity=target, strength=1.0,
+                                reason=o.tag or h.strategy_type,
+                                event_time=ts_proto(self.svc.clock.now()))
+        ev.instrument_id.value = o.instrument
+        o.tag = o.tag or o.order_id
+        self.svc.publish_nowait("trading-signals", o.instrument, ev)
 
     # -- backtests -----------------------------------------------------------------------
 

@@ -187,6 +187,9 @@ class StrategyRunner:
         # recent diagnostics (bounded: a long live run does not grow memory)
         self.events: deque[tuple[int, str, str]] = deque(maxlen=1000)
         self.on_state = on_state
+        # called with (handle, order) after an order went to the transport (live: publishes
+        # the StrategySignal behind it)
+        self.on_submit: Callable[[_Handle, Order], None] | None = None
         self.errors = 0
 
     # -- deployment ----------------------------------------------------------------------
@@ -428,6 +431,11 @@ class StrategyRunner:
         p = h.pending
         p[instrument] = p.get(instrument, 0.0) + side * qty
         self.transport.submit(o, ts)
+        if self.on_submit is not None:
+            try:
+                self.on_submit(h, o)
+            except Exception:  # noqa: BLE001  (a listener never takes the kernel down)
+                pass
         return o
 
     def cancel_order(self, h: _Handle, order_id: str) -> bool:

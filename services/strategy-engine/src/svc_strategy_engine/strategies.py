@@ -451,6 +451,12 @@ class MLClassifier(Strategy):
                 self.fits += 1
                 self.fit_log.append((len(c), n_lab))
             self._bars_since_fit = 0
+        if self.train_window and len(self._X) > 2 * self.train_window + 100:
+            # a rolling window needs only its rows: bounded memory on long live runs
+            k = len(self._X) - self.train_window - 50
+            del self._X[:k]
+            del self._y[:k]
+            del self._closes[: max(0, len(self._closes) - 100)]
         if self._model is None:
             return
         p_up = float(self._model.predict_proba(np.asarray([feats]))[0, 1])
