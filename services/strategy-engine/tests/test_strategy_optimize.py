@@ -59,9 +59,14 @@ class Direction(Strategy):
     name = "test_direction"
     params: ClassVar = {"direction": Param("int", 1, -1, 1), "quantity": Param("float", 10.0)}
     seen: ClassVar[list[int]] = []
+    runs: ClassVar[list[list[int]]] = []  # the bar times shown to each instance, per run
+
+    def on_start(self):
+        Direction.runs.append([])
 
     def on_bar(self, bar):
         Direction.seen.append(bar.ts)
+        Direction.runs[-1].append(bar.ts)
         self.ctx.target(bar.instrument, self.direction * self.quantity)
 
 
@@ -135,3 +140,23 @@ def test_walk_forward_parallel_on_real_data_and_bad_windows():
                      {"fast": [5, 10], "slow": [30]}, in_sample=300, out_of_sample=300,
                      anchored=True, workers=1)
     assert [w.is_start for w in a.windows] == [0, 0]
+
+
+def test_every_walk_forward_run_sees_only_its_window():
+    """Audit of the bars each backtest inside the walk-forward was shown: the in-sample trials
+    of window k see bars [is_start, is_end) only, the out-of-sample run sees
+    [oos_start, oos_end) only (this strategy needs no warm-up). An implementation that let
+    the optimiser see out-of-sample bars (or ran OOS over training bars) fails here."""
+    md = regime_data()
+    ts = md.ts
+    Direction.runs.clear()
+    wf = walk_forward("test_direction", md, {"direction": [-1, 1]}, in_sample=300,
+                      out_of_sample=300, objective="total_return", workers=1)
+    runs = list(Direction.runs)
+    assert len(runs) == 3 * 3  # per window: 2 in-sample trials, 1 out-of-sample run
+    for k, w in enumerate(wf.windows):
+        is_runs, oos_run = runs[3 * k:3 * k + 2], runs[3 * k + 2]
+        for r in is_runs:
+            assert r == ts[w.is_start:w.is_end].tolist()
+            assert max(r) < ts[w.oos_start]
+        assert oos_run == ts[w.oos_start:w.oos_end].tolist()
