@@ -60,3 +60,48 @@ def test_tick_backtest_bad_quotes():
     q["bid"][3] = np.nan
     with pytest.raises(DataError, match="NaN bid at event 3"):
         run_tick_backtest(QuoteFlipper(), q)
+
+
+async def test_tick_backtest_and_live_runner_send_the_same_orders():
+    from datetime import UTC, datetime
+
+    from omni.market_data.v1 import events_pb2 as mde
+    from omni_core.clock import SimulatedClock
+    from svc_strategy_engine.kernel import StrategyRunner
+    from svc_strategy_engine.live import (
+        RecordingTransport,
+        quote_from_proto,
+        report_from_proto,
+        report_to_proto,
+    )
+    from svc_strategy_engine.venue import BacktestTransport, FillModel
+
+    quotes = simulated_quotes(1500, seed=5, instruments=["AAPL.XNAS", "SPY.ARCX"])
+    fill = FillModel(seed=2)
+    bt = run_tick_backtest(QuoteFlipper(), quotes, fill=fill, strategy_id="qf")
+
+    clock = SimulatedClock(datetime(2026, 1, 1, tzinfo=UTC))
+    runner = StrategyRunner(clock, None, account_id="live")
+    names = [str(x) for x in quotes["instruments"]]
+    venue = BacktestTransport(runner, fill, capital=1_000_000.0,
+                              tick_sizes=dict(zip(names, quotes["ticks"].tolist(), strict=True)))
+    venue.report_sink = lambda r: runner.on_execution(report_from_proto(report_to_proto(r)))
+    runner.transport = RecordingTransport(venue)
+    for i in names:
+        venue._inst(i)
+    runner.add(QuoteFlipper(), names, strategy_id="qf")
+    for e in range(len(quotes["ts"])):
+        wire = mde.Quote(bid=float(quotes["bid"][e]), ask=float(quotes["ask"][e]),
+                         bid_size=float(quotes["bid_size"][e]),
+                         ask_size=float(quotes["ask_size"][e]))
+        wire.instrument_id.value = names[quotes["inst"][e]]
+        wire.time.FromNanoseconds(int(quotes["ts"][e]))
+        q = quote_from_proto(wire)
+        await clock.advance_to(datetime.fromtimestamp(q.ts / 1e9, UTC))
+        if q.instrument in venue.busy:
+            venue.on_quote(q)
+        runner.on_quote(q)
+    assert bt.order_log and runner.order_log == bt.order_log
+    assert len(runner.fill_log) == len(bt.fills)
+    assert [(f[2], f[4], f[5]) for f in runner.fill_log] == [
+        (f["instrument"], f["quantity"], f["price"]) for f in bt.fills]
