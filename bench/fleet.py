@@ -115,6 +115,12 @@ def latency(bootstrap: str) -> None:
           f"max {max(lat):.1f} ms")
 
 
+def fh_account() -> str:
+    from omni_core.embedded.defaults import PROFILE
+
+    return PROFILE["account_id"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--session", type=float, default=60.0, help="seconds of trading")
@@ -144,6 +150,16 @@ def main() -> None:
                   f"{GOAL_RSS_GIB:g} GiB); largest: "
                   + ", ".join(f"{k} {v / 2**20:.0f} MiB" for k, v in top))
             fh.stop_strategies()
+            from collections import Counter
+
+            from omni.order_manager.v1 import order_manager_service_pb2 as om
+
+            orders = fh.list_orders(fh_account())
+            st = Counter(om.OrderStatus.Name(o.status)[13:] for o in orders)
+            why = Counter(o.reject_reason[:80] for o in orders
+                          if o.status == om.ORDER_STATUS_REJECTED)
+            print(f"orders: {len(orders)} {dict(st)}"
+                  + (f"; rejections: {dict(why.most_common(3))}" if why else ""))
             latency(fleet.bootstrap)
         finally:
             rc = fleet.stop()
