@@ -106,8 +106,11 @@ def _sec(ts: Timestamp) -> float:
     return ts.seconds + ts.nanos / 1e9
 
 
+_NUMBER = (float, int)
+
+
 def _finite(x: float) -> bool:
-    return isinstance(x, float | int) and math.isfinite(x)
+    return isinstance(x, _NUMBER) and math.isfinite(x)
 
 
 def _dec(s: str) -> Decimal:
@@ -364,7 +367,7 @@ class OrderManager:
             body = head + wire.ld(3, ts)
         else:
             body = head + wire.ld(3, fill) + wire.ld(4, ts)
-        topic, tenant = self.topic(ORDER_TOPIC), self.config.tenant_id
+        topic, tenant = self.topics.get(ORDER_TOPIC, ORDER_TOPIC), self.config.tenant_id
         eid = w.publish_raw(topic, o.account_id, event_type, body, tenant)
         w.events.append({
             "event_id": eid, "order_id": oid, "event_type": event_type, "from_status": src,
