@@ -37,6 +37,8 @@ SERVICES_DIR = REPO / "services"
 RELEASE = "omni"
 NAMESPACE = "omni"
 GRPC_PORT = 50051
+#: The kit's health name for liveness (omni_core.rpc.LIVENESS_SERVICE).
+LIVENESS_SERVICE = "omni.liveness"
 METRICS_PORT = 9090
 HTTP_PORT = 8080
 
@@ -171,7 +173,7 @@ def value_sets() -> dict[str, dict[str, Any]]:
         "defaults": {},
         "autoscaling": {"serviceDefaults": {"autoscaling": {"enabled": True}}},
         "no-network-policies": {"networkPolicy": {"enabled": False}},
-        "grpc-liveness": {"serviceDefaults": {"probes": {"livenessCheck": "grpc"}}},
+        "tcp-liveness": {"serviceDefaults": {"probes": {"livenessCheck": "tcp"}}},
         "strimzi-topics": {"kafka": {"bootstrap": "", "strimzi": {"enabled": True}}},
         "full-fleet": full_fleet_overrides(),
     }
@@ -366,7 +368,7 @@ def _deployment_problems(dep: dict[str, Any], svc: dict[str, Any]) -> list[str]:
     for probe in ("livenessProbe", "startupProbe"):
         spec = container.get(probe) or {}
         if svc["probes"]["livenessCheck"] == "grpc":
-            ok = spec.get("grpc") == {"port": GRPC_PORT}
+            ok = spec.get("grpc") == {"port": GRPC_PORT, "service": LIVENESS_SERVICE}
         else:
             ok = spec.get("tcpSocket") == {"port": "grpc"}
         if not ok:

@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 import deploycheck as dc  # noqa: E402
 import gen_skaffold  # noqa: E402
 from omni_core import catalogue  # noqa: E402
+from omni_core.rpc import LIVENESS_SERVICE  # noqa: E402
 
 SERVICE_DIRS = dc.service_dirs()
 
@@ -288,8 +289,9 @@ def test_deploy_rendered_service(name: str, rendered: dc.Rendered) -> None:
     dep = rendered.of_kind("Deployment").get(name)
     assert dep is not None, f"no Deployment {name}"
     (container,) = dep["spec"]["template"]["spec"]["containers"]
-    assert container["livenessProbe"]["tcpSocket"] == {"port": "grpc"}
-    assert container["startupProbe"]["tcpSocket"] == {"port": "grpc"}
+    liveness = {"port": dc.GRPC_PORT, "service": LIVENESS_SERVICE}
+    assert container["livenessProbe"]["grpc"] == liveness
+    assert container["startupProbe"]["grpc"] == liveness
     assert container["readinessProbe"]["grpc"] == {
         "port": dc.GRPC_PORT,
         "service": catalogue.spec(name).grpc_service,
@@ -422,13 +424,19 @@ def test_deploy_entrypoint_runs_service_module(name: str, tmp_path: Path) -> Non
     assert proc.stdout.split() == ["-m", catalogue.spec(name).package, "--flag"]
 
 
-def test_deploy_grpc_liveness_switch() -> None:
-    """probes.livenessCheck=grpc turns startup and liveness into native gRPC probes on ""."""
-    out = dc.render_chart({"serviceDefaults": {"probes": {"livenessCheck": "grpc"}}})
+def test_deploy_liveness_probes() -> None:
+    """Startup and liveness are native gRPC probes on the kit's liveness health name by
+    default; probes.livenessCheck=tcp turns them into TCP connects."""
+    assert dc.LIVENESS_SERVICE == LIVENESS_SERVICE
+    liveness = {"port": dc.GRPC_PORT, "service": LIVENESS_SERVICE}
+    for dep in dc.render_chart({}).of_kind("Deployment").values():
+        (container,) = dep["spec"]["template"]["spec"]["containers"]
+        assert container["livenessProbe"]["grpc"] == liveness
+        assert container["startupProbe"]["grpc"] == liveness
+    out = dc.render_chart({"serviceDefaults": {"probes": {"livenessCheck": "tcp"}}})
     for dep in out.of_kind("Deployment").values():
         (container,) = dep["spec"]["template"]["spec"]["containers"]
-        assert container["livenessProbe"]["grpc"] == {"port": dc.GRPC_PORT}
-        assert container["startupProbe"]["grpc"] == {"port": dc.GRPC_PORT}
-        assert "tcpSocket" not in container["livenessProbe"]
+        assert container["livenessProbe"]["tcpSocket"] == {"port": "grpc"}
+        assert "grpc" not in container["livenessProbe"]
     assert dc.validate_manifests(out.docs) == []
     assert dc.service_object_problems(out) == []

@@ -14,7 +14,15 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from omni_core import errors, tracing
 from omni_core.logging import configure_logging, get_logger
 from omni_core.metrics import get_metrics
-from omni_core.rpc import SERVING, RpcServer, channel, health_status, remaining_time, wait_ready
+from omni_core.rpc import (
+    LIVENESS_SERVICE,
+    SERVING,
+    RpcServer,
+    channel,
+    health_status,
+    remaining_time,
+    wait_ready,
+)
 from pydantic import BaseModel
 
 SERVICE = "omni.test.v1.EchoService"
@@ -94,6 +102,9 @@ async def test_health_starts_not_serving_and_follows_readiness():
     try:
         assert await health_status(addr, "") == health_pb2.HealthCheckResponse.NOT_SERVING
         assert await health_status(addr, SERVICE) == health_pb2.HealthCheckResponse.NOT_SERVING
+        # liveness answers SERVING before readiness does: a process waiting for its database
+        # must not be restarted for it
+        assert await health_status(addr, LIVENESS_SERVICE) == SERVING
         assert not await wait_ready(addr, SERVICE, timeout=0.2)
         await server.set_serving(True)
         assert await wait_ready(addr, SERVICE, timeout=10)

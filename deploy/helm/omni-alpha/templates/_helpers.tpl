@@ -134,13 +134,15 @@ then the entry's `env:` on top. Argument: (dict "root" $ "name" <name> "svc" <me
 {{- end -}}
 
 {{/*
-The check of startup and liveness probes: a TCP connect to the gRPC port, or the native gRPC
-health probe on "" (probes.livenessCheck).
+The check of startup and liveness probes: the native gRPC health probe on "omni.liveness"
+(SERVING while the process serves, whatever its dependencies do), or a TCP connect to the gRPC
+port (probes.livenessCheck).
 */}}
 {{- define "omni-alpha.livenessCheck" -}}
 {{- if eq .svc.probes.livenessCheck "grpc" -}}
 grpc:
   port: {{ .root.Values.ports.grpc }}
+  service: omni.liveness
 {{- else -}}
 tcpSocket:
   port: grpc

@@ -56,6 +56,9 @@ __all__ = [
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 HEALTH_SERVICE = "grpc.health.v1.Health"
+# Health name that answers SERVING while the process serves gRPC, whatever its dependencies
+# do: what a liveness probe asks ("" and the service's own name are readiness).
+LIVENESS_SERVICE = "omni.liveness"
 
 # absolute deadline (time.monotonic) of the call being served, for propagation
 _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
@@ -382,6 +385,7 @@ class RpcServer:
         if not self.port:
             raise OSError(f"cannot listen on {self.host}:{self.requested_port} (in use?)")
         await self.server.start()
+        await self.health.set(LIVENESS_SERVICE, SERVING)
         self._started = True
         return self.port
 
