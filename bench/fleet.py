@@ -88,17 +88,31 @@ def latency(bootstrap: str) -> None:
             first[order.order_id] = (t, order.instrument_id.value, _trace_id(env.traceparent),
                                      env.event_type.rsplit(".", 1)[1])
 
+    from omni.risk_engine.v1 import events_pb2 as rke
+
+    check_at: dict[str, int] = {}  # order id -> risk-engine's OrderCheckResult produced_at
+    for env, _m in fh.read_topic(bootstrap, "risk-management", timeout=60):
+        if env is not None and env.event_type == rke.OrderCheckResult.DESCRIPTOR.full_name:
+            check_at.setdefault(unpack(env, rke.OrderCheckResult).order_id,
+                                _ns(env.produced_at))
+
     by_trace, by_time, unmatched = [], [], 0
-    for t, inst, tid, _typ in first.values():
+    to_check, check_to_order = [], []
+    for oid, (t, inst, tid, _typ) in first.items():
         if tid and tid in bar_by_trace and bar_by_trace[tid] <= t:
-            by_trace.append((t - bar_by_trace[tid]) / 1e6)
-            continue
-        seq = bars.get(inst, [])
-        i = bisect.bisect_right(seq, (t, "\uffff")) - 1
-        if i < 0:
-            unmatched += 1
-            continue
-        by_time.append((t - seq[i][0]) / 1e6)
+            t_bar = bar_by_trace[tid]
+            by_trace.append((t - t_bar) / 1e6)
+        else:
+            seq = bars.get(inst, [])
+            i = bisect.bisect_right(seq, (t, "\uffff")) - 1
+            if i < 0:
+                unmatched += 1
+                continue
+            t_bar = seq[i][0]
+            by_time.append((t - t_bar) / 1e6)
+        if oid in check_at and t_bar <= check_at[oid] <= t:
+            to_check.append((check_at[oid] - t_bar) / 1e6)
+            check_to_order.append((t - check_at[oid]) / 1e6)
     lat = by_trace + by_time
     types = sorted({v[3] for v in first.values()})
     print(f"bars (1m) seen: {sum(len(v) for v in bars.values())} on {len(bars)} instruments "
@@ -113,6 +127,12 @@ def latency(bootstrap: str) -> None:
           f"n={len(lat)}: p50 {_pct(lat, 0.5):.1f} ms   p99 {_pct(lat, 0.99):.1f} ms "
           f"(goal <= {GOAL_P99_MS:g} ms)   mean {statistics.fmean(lat):.1f} ms   "
           f"max {max(lat):.1f} ms")
+    if to_check:
+        print(f"  split at risk-engine's OrderCheckResult (n={len(to_check)}): bar -> check "
+              f"p50 {_pct(to_check, 0.5):.1f} / p99 {_pct(to_check, 0.99):.1f} ms "
+              f"(signal/strategy-engine, order-manager, CheckOrder); check -> order event "
+              f"p50 {_pct(check_to_order, 0.5):.1f} / p99 {_pct(check_to_order, 0.99):.1f} ms "
+              f"(order-manager's commit and outbox)")
 
 
 def fh_account() -> str:
@@ -123,7 +143,7 @@ def fh_account() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--session", type=float, default=60.0, help="seconds of trading")
+    ap.add_argument("--session", type=float, default=90.0, help="seconds of trading")
     args = ap.parse_args()
     import os
 
