@@ -7,6 +7,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from omni_core.cache import InProcessCache
 from omni_core.db import Database
 from orchestrator_helpers import (  # noqa: F401  (re-exported for the tests)
     AAPL,
@@ -23,6 +24,7 @@ from orchestrator_helpers import (  # noqa: F401  (re-exported for the tests)
 from svc_api_gateway.backends import Backends
 from svc_api_gateway.http_api import GatewayState, create_app
 from svc_api_gateway.keys import ApiKeyStore
+from svc_api_gateway.tenants import QuotaGate, TenantStore
 
 FULL_KEY = "test-full-key-0123456789"
 READ_KEY = "test-read-key-0123456789"
@@ -64,11 +66,14 @@ async def make_app(fleet: Fleet, db_url: str, **overrides: str) -> tuple[Any, Ga
     db = Database(db_url)
     await db.migrate("svc_api_gateway.migrations", version_table="alembic_version_api_gateway")
     store = ApiKeyStore(db)
+    tenants = TenantStore(db)
+    await tenants.ensure_default("default", accounts=[ACCT], title="Omni Alpha")
     await store.create(FULL_KEY, tenant_id="default", name="full", scopes=["*"])
     await store.create(READ_KEY, tenant_id="default", name="reader", scopes=["read"])
     addresses = {"control-plane": "127.0.0.1:1", "analytics": "127.0.0.1:1",
                  **fleet.addresses, **overrides}
-    state = GatewayState(Backends(addresses, timeout=5), store, accounts=[ACCT])
+    state = GatewayState(Backends(addresses, timeout=5), store, accounts=[ACCT],
+                         tenants=tenants, quotas=QuotaGate(InProcessCache(prefix="gw-test:")))
     state.db = db  # type: ignore[attr-defined]
     return create_app(state), state
 

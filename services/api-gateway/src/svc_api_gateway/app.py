@@ -27,6 +27,7 @@ from svc_api_gateway.backends import STUBS, Backends
 from svc_api_gateway.grpc_api import FULL_NAME, ApiGatewayServicer, add_to_server
 from svc_api_gateway.http_api import GatewayState, create_app
 from svc_api_gateway.keys import ApiKeyStore
+from svc_api_gateway.tenants import QuotaGate, TenantStore
 
 __all__ = ["ApiGatewaySettings", "build", "DEV_API_KEY"]
 
@@ -96,16 +97,21 @@ def build(settings: ApiGatewaySettings | None = None, *, clock: Clock | None = N
                   durable_dedupe=False)
     backends = Backends(settings.addresses(), timeout=settings.downstream_timeout)
     store = ApiKeyStore(svc.db)
+    tenants = TenantStore(svc.db)
+    quotas = QuotaGate(svc.cache)
     state = GatewayState(backends, store, accounts=settings.account_list(),
                          tenant_id=settings.tenant_id, dev_key=key if is_dev else None,
-                         title=settings.dashboard_title)
+                         title=settings.dashboard_title, tenants=tenants, quotas=quotas)
     app = create_app(state)
-    svc.add_servicer(add_to_server, ApiGatewayServicer(store, settings.tenant_id), FULL_NAME)
+    svc.add_servicer(add_to_server,
+                     ApiGatewayServicer(store, settings.tenant_id, tenants, quotas), FULL_NAME)
     holder: dict[str, Any] = {}
     svc.gateway = {"app": app, "state": state, "http": holder}  # type: ignore[attr-defined]
 
     @svc.on_start
     async def start_http() -> None:
+        await tenants.ensure_default(settings.tenant_id, accounts=settings.account_list(),
+                                     title=settings.dashboard_title)
         await store.create(key, tenant_id=settings.tenant_id, name="default", scopes=["*"])
         config = uvicorn.Config(app, host=settings.bind_host, port=settings.http_port,
                                 log_config=None, access_log=False, lifespan="off")

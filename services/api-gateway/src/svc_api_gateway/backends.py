@@ -74,9 +74,10 @@ class ApiError(Exception):
     """An error answered as ``{"error": {"status", "code", "message", "service"?, ...}}``."""
 
     def __init__(self, status: int, code: str, message: str, *, service: str | None = None,
-                 **extra: Any) -> None:
+                 headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.service = status, code, message, service
+        self.headers = headers
         self.extra = extra
 
     def body(self) -> dict[str, Any]:

@@ -23,7 +23,8 @@ from typing import Any, Literal
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from google.protobuf.json_format import MessageToDict
+from google.protobuf.json_format import MessageToDict, ParseDict, ParseError
+from omni.api_gateway.v1 import api_gateway_service_pb2 as gw
 from omni.common.v1 import types_pb2 as common
 from omni.control_plane.v1 import control_plane_service_pb2 as cp
 from omni.orchestrator.v1 import orchestrator_service_pb2 as orch
@@ -31,11 +32,13 @@ from omni.order_manager.v1 import order_manager_service_pb2 as om
 from omni.portfolio_manager.v1 import portfolio_manager_service_pb2 as pm
 from omni.risk_engine.v1 import risk_engine_service_pb2 as rk
 from omni.strategy_engine.v1 import strategy_engine_service_pb2 as se
+from omni_core.errors import InvalidArgument, OmniError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from svc_api_gateway.backends import ApiError, Backends
+from svc_api_gateway.backends import ApiError, Backends, status_for
 from svc_api_gateway.keys import ApiKeyStore, KeyInfo
+from svc_api_gateway.tenants import QuotaGate, TenantStore
 
 __all__ = ["create_app", "GatewayState"]
 
@@ -140,6 +143,20 @@ class BacktestIn(_Body):
         return v
 
 
+class TenantIn(_Body):
+    name: str = Field(max_length=200)
+    plan: str | None = Field(default=None, max_length=32)
+    quota: dict[str, Any] | None = None
+    branding: dict[str, Any] | None = None
+
+
+class TenantPatch(_Body):
+    name: str | None = Field(default=None, max_length=200)
+    status: str | None = Field(default=None, max_length=32)
+    plan: str | None = Field(default=None, max_length=32)
+    account_ids: list[str] | None = Field(default=None, max_length=1000)
+
+
 # ---- state ---------------------------------------------------------------------------------
 
 
@@ -148,9 +165,13 @@ class GatewayState:
 
     def __init__(self, backends: Backends, keys: ApiKeyStore, *, accounts: list[str],
                  tenant_id: str = "default", dev_key: str | None = None,
-                 title: str = "Omni Alpha", equity_points: int = 2000) -> None:
+                 title: str = "Omni Alpha", equity_points: int = 2000,
+                 tenants: TenantStore | None = None, quotas: QuotaGate | None = None) -> None:
         self.backends = backends
         self.keys = keys
+        # tenants and quota enforcement (None: one implicit tenant, no quotas)
+        self.tenants = tenants
+        self.quotas = quotas
         self.accounts = accounts
         self.tenant_id = tenant_id
         self.dev_key = dev_key
@@ -173,6 +194,7 @@ def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
 
 def create_app(state: GatewayState) -> FastAPI:
     app = FastAPI(
+        docs_url=None, redoc_url=None,
         title=f"{state.title} API",
         version="1.0",
         description="REST gateway over the Omni Alpha services. Authenticate with the "
@@ -185,7 +207,7 @@ def create_app(state: GatewayState) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -198,6 +220,33 @@ def create_app(state: GatewayState) -> FastAPI:
         code = {401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND",
                 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "HTTP_ERROR")
         return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(OmniError)
+    async def _omni(request: Request, exc: OmniError) -> JSONResponse:
+        status = status_for(exc.code)
+        return _error(status, exc.code.name, str(exc))
+
+    # ---- offline API docs: Swagger UI from the swagger-ui-bundle package ---------------
+
+    import swagger_ui_bundle
+    from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/static/swagger-ui", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
+              name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title=f"{state.title} API",
+            swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/swagger-ui/favicon-32x32.png",
+            oauth2_redirect_url="/docs/oauth2-redirect")
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    async def docs_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
 
     # ---- auth --------------------------------------------------------------------------
 
@@ -213,9 +262,44 @@ def create_app(state: GatewayState) -> FastAPI:
                 raise ApiError(403, "PERMISSION_DENIED",
                                f"this API key lacks the {name!r} scope")
             request.state.key = info
+            await check_tenant(info)
             return info
 
         return dep
+
+    async def tenant_of(info: KeyInfo) -> Any:
+        if state.tenants is None:
+            return None
+        tenant = await state.tenants.cached(info.tenant_id)
+        if tenant is None:
+            raise ApiError(403, "PERMISSION_DENIED", f"unknown tenant {info.tenant_id!r}")
+        return tenant
+
+    def exceeded(d: Any, tenant_id: str) -> ApiError:
+        return ApiError(429, "RESOURCE_EXHAUSTED",
+                        f"quota exceeded for tenant {tenant_id!r}: {d.reason} limit {d.limit}",
+                        quota=d.reason, limit=d.limit, retry_after=d.retry_after,
+                        headers={"Retry-After": str(d.retry_after)})
+
+    async def check_tenant(info: KeyInfo) -> None:
+        """Tenant active, request within the tenant's quota (else 403 / 429)."""
+        tenant = await tenant_of(info)
+        if tenant is None:
+            return
+        if tenant.status != gw.TENANT_STATUS_ACTIVE:
+            raise ApiError(403, "PERMISSION_DENIED", f"tenant {info.tenant_id!r} is "
+                           f"{gw.TenantStatus.Name(tenant.status).removeprefix('TENANT_STATUS_').lower()}")
+        if state.quotas is not None:
+            d = await state.quotas.request(tenant)
+            if not d.allowed:
+                raise exceeded(d, info.tenant_id)
+
+    async def check_order_quota(info: KeyInfo) -> None:
+        tenant = await tenant_of(info)
+        if tenant is not None and state.quotas is not None:
+            d = await state.quotas.order(tenant)
+            if not d.allowed:
+                raise exceeded(d, info.tenant_id)
 
     read = Depends(scope("read"))
 
@@ -239,12 +323,52 @@ def create_app(state: GatewayState) -> FastAPI:
 
     # ---- public ------------------------------------------------------------------------
 
+    async def branding_for(host: str) -> dict[str, str]:
+        """The branding of the tenant whose custom domain is `host`, else the default
+        tenant's (read from the tenant store; {} without one)."""
+        if state.tenants is None:
+            return {}
+        t = await state.tenants.by_domain(host) if host else None
+        t = t or await state.tenants.cached(state.tenant_id)
+        if t is None:
+            return {}
+        out = MessageToDict(t.branding, preserving_proto_field_name=True)
+        out["tenant_id"] = t.tenant_id
+        return out
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def dashboard() -> HTMLResponse:
+    async def dashboard(request: Request) -> HTMLResponse:
+        import html as _html
+
         page = resources.files("svc_api_gateway").joinpath("static/dashboard.html").read_text()
-        cfg = {"apiKey": state.dev_key or "", "accounts": state.accounts, "title": state.title}
-        page = page.replace("/*OMNI_CONFIG*/{}", json.dumps(cfg).replace("</", "<\\/"))
+        brand = await branding_for(request.headers.get("host", ""))
+        title = brand.get("display_name") or state.title
+        cfg = {"apiKey": state.dev_key or "", "accounts": state.accounts, "title": title,
+               "branding": brand}
+        js = (json.dumps(cfg).replace("<", "\\u003c").replace(">", "\\u003e")
+              .replace("&", "\\u0026"))
+        page = page.replace("/*OMNI_CONFIG*/{}", js)
+        page = page.replace("<title>Omni Alpha dashboard</title>",
+                            f"<title>{_html.escape(title)} dashboard</title>")
+        page = page.replace('<h1 id="title">Omni Alpha</h1>',
+                            f'<h1 id="title">{_html.escape(title)}</h1>')
+        css = []
+        if brand.get("primary_color"):  # validated hex colours only
+            css.append(f"--acc:{brand['primary_color']};")
+        if brand.get("secondary_color"):
+            css.append(f"--panel:{brand['secondary_color']};")
+        if css:
+            page = page.replace("</head>", f"<style>:root {{ {' '.join(css)} }}</style>\n</head>",
+                                1)
         return HTMLResponse(page, headers={"Cache-Control": "no-store"})
+
+    @app.get("/api/v1/branding", tags=["tenants"])
+    async def my_branding(request: Request, key: KeyInfo = read) -> dict[str, Any]:
+        """The branding of the caller's tenant."""
+        if state.tenants is None:
+            return {"tenant_id": key.tenant_id, "branding": {"display_name": state.title}}
+        t = await state.tenants.get(key.tenant_id)
+        return {"tenant_id": t.tenant_id, "branding": to_json(t.branding)}
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
@@ -329,6 +453,7 @@ def create_app(state: GatewayState) -> FastAPI:
         if body.order_type in ("STOP", "STOP_LIMIT") and body.stop_price is None:
             raise ApiError(422, "INVALID_ARGUMENT", f"{body.order_type} orders need stop_price")
         await known_account(body.account_id)
+        await check_order_quota(key)
         from omni_core.ids import new_id
 
         req = om.SubmitOrderRequest(
@@ -544,6 +669,110 @@ def create_app(state: GatewayState) -> FastAPI:
         resp = await b.call("strategy-engine", "GetBacktest", se.GetBacktestRequest(
             backtest_id=backtest_id, include_trades=include_trades))
         return to_json(resp)
+
+    # ---- tenant admin (scope "admin") ---------------------------------------------------
+
+    admin = Depends(scope("admin"))
+
+    def operator(key: KeyInfo) -> None:
+        """Only the operator's (default tenant's) admin keys manage every tenant."""
+        if key.tenant_id != state.tenant_id:
+            raise ApiError(403, "PERMISSION_DENIED",
+                           "only the operator tenant's admin keys may do this")
+
+    def own(key: KeyInfo, tenant_id: str) -> None:
+        """A tenant's admin key reads its own tenant; the operator's reads any."""
+        if key.tenant_id not in (state.tenant_id, tenant_id):
+            raise ApiError(403, "PERMISSION_DENIED", "an admin key manages its own tenant only")
+
+    def tenants() -> TenantStore:
+        if state.tenants is None:
+            raise ApiError(503, "UNAVAILABLE", "tenants are not configured on this gateway")
+        return state.tenants
+
+    def parse(msg: Any, body: dict[str, Any]) -> Any:
+        try:
+            return ParseDict(body, msg)
+        except ParseError as e:
+            raise InvalidArgument(str(e)) from None
+
+    def enum(kind: Any, prefix: str, value: str | None) -> int:
+        if not value:
+            return 0
+        try:
+            return int(kind.Value(prefix + value.upper()))
+        except ValueError:
+            raise InvalidArgument(f"unknown {prefix.lower().rstrip('_')} {value!r}") from None
+
+    @app.get("/api/v1/tenants", tags=["tenants"])
+    async def list_tenants(status: str = Query(default="", max_length=32),
+                           limit: int = Query(default=100, ge=1, le=1000),
+                           page_token: str = Query(default="", max_length=64),
+                           key: KeyInfo = admin) -> dict[str, Any]:
+        operator(key)
+        st = [enum(gw.TenantStatus, "TENANT_STATUS_", status)] if status else []
+        rows, token, total = await tenants().list(st, limit, page_token)
+        return {"tenants": [to_json(t) for t in rows], "next_page_token": token,
+                "total_size": total}
+
+    @app.post("/api/v1/tenants", status_code=201, tags=["tenants"])
+    async def create_tenant(body: TenantIn, key: KeyInfo = admin) -> dict[str, Any]:
+        operator(key)
+        t = await tenants().create(
+            body.name, enum(gw.TenantPlan, "TENANT_PLAN_", body.plan),
+            parse(gw.Quota(), body.quota) if body.quota is not None else None,
+            parse(gw.Branding(), body.branding) if body.branding is not None else None)
+        return {"tenant": to_json(t)}
+
+    @app.get("/api/v1/tenants/{tenant_id}", tags=["tenants"])
+    async def get_tenant(tenant_id: str = Path(pattern=ID_PATTERN), key: KeyInfo = admin
+                         ) -> dict[str, Any]:
+        own(key, tenant_id)
+        return {"tenant": to_json(await tenants().get(tenant_id))}
+
+    @app.patch("/api/v1/tenants/{tenant_id}", tags=["tenants"])
+    async def update_tenant(body: TenantPatch, tenant_id: str = Path(pattern=ID_PATTERN),
+                            key: KeyInfo = admin) -> dict[str, Any]:
+        operator(key)
+        t = await tenants().update(
+            tenant_id, name=body.name or "",
+            status=enum(gw.TenantStatus, "TENANT_STATUS_", body.status),
+            plan=enum(gw.TenantPlan, "TENANT_PLAN_", body.plan),
+            account_ids=body.account_ids or [])
+        return {"tenant": to_json(t)}
+
+    @app.put("/api/v1/tenants/{tenant_id}/quota", tags=["tenants"])
+    async def set_quota(body: dict[str, Any], tenant_id: str = Path(pattern=ID_PATTERN),
+                        key: KeyInfo = admin) -> dict[str, Any]:
+        operator(key)
+        return {"tenant": to_json(await tenants().set_quota(tenant_id,
+                                                            parse(gw.Quota(), body)))}
+
+    @app.get("/api/v1/tenants/{tenant_id}/quota/usage", tags=["tenants"])
+    async def quota_usage(tenant_id: str = Path(pattern=ID_PATTERN), key: KeyInfo = admin
+                          ) -> dict[str, Any]:
+        own(key, tenant_id)
+        t = await tenants().get(tenant_id)
+        req, thr, orders = (await state.quotas.usage(tenant_id) if state.quotas is not None
+                            else (0, 0, 0))
+        return {"tenant_id": tenant_id, "quota": to_json(t.quota), "requests_today": req,
+                "throttled_today": thr, "orders_last_minute": orders,
+                "api_keys": await tenants().key_count(tenant_id)}
+
+    @app.get("/api/v1/tenants/{tenant_id}/branding", tags=["tenants"])
+    async def get_tenant_branding(tenant_id: str = Path(pattern=ID_PATTERN),
+                                  key: KeyInfo = admin) -> dict[str, Any]:
+        own(key, tenant_id)
+        t = await tenants().get(tenant_id)
+        return {"tenant_id": tenant_id, "branding": to_json(t.branding)}
+
+    @app.put("/api/v1/tenants/{tenant_id}/branding", tags=["tenants"])
+    async def set_tenant_branding(body: dict[str, Any],
+                                  tenant_id: str = Path(pattern=ID_PATTERN),
+                                  key: KeyInfo = admin) -> dict[str, Any]:
+        own(key, tenant_id)
+        b = await tenants().set_branding(tenant_id, parse(gw.Branding(), body))
+        return {"tenant_id": tenant_id, "branding": to_json(b)}
 
     # ---- health ------------------------------------------------------------------------
 

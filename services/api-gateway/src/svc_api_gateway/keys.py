@@ -2,7 +2,8 @@
 cache so the dashboard's polling does not hit the database on every request.
 
 Scopes: ``read`` (every GET), ``orders:write``, ``strategies:write``, ``risk:write``
-(kill switch, halt, resume), ``backtests:write``; ``*`` grants all.
+(kill switch, halt, resume), ``backtests:write``, ``admin`` (tenants, quotas, branding of any
+tenant); ``*`` grants all.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from svc_api_gateway.models import ApiKeyRow
 
 __all__ = ["ApiKeyStore", "KeyInfo", "hash_key", "SCOPES", "new_secret"]
 
-SCOPES = ("read", "orders:write", "strategies:write", "risk:write", "backtests:write")
+SCOPES = ("read", "orders:write", "strategies:write", "risk:write", "backtests:write", "admin")
 
 
 def hash_key(secret: str) -> str:
@@ -71,6 +72,20 @@ class ApiKeyStore:
             row.revoked = True
         self._cache.clear()
         return True
+
+    async def list(self, tenant_id: str, *, include_revoked: bool = False, limit: int = 100,
+                   after: str = "") -> tuple[list[ApiKeyRow], str]:
+        """A page of a tenant's keys (rows; never the secret), ordered by key id."""
+        async with self.db.session() as s:
+            q = select(ApiKeyRow).where(ApiKeyRow.tenant_id == tenant_id)
+            if not include_revoked:
+                q = q.where(ApiKeyRow.revoked.is_(False))
+            if after:
+                q = q.where(ApiKeyRow.key_id > after)
+            rows = list((await s.execute(q.order_by(ApiKeyRow.key_id).limit(limit + 1))).scalars())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return rows, (rows[-1].key_id if more else "")
 
     async def lookup(self, secret: str) -> KeyInfo | None:
         h = hash_key(secret)
