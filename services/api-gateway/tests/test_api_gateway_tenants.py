@@ -415,3 +415,45 @@ async def test_quota_gate_on_redis(redis_url, redis_prefix):
     finally:
         await a.close()
         await b.close()
+
+
+async def test_service_creates_default_tenant_and_keeps_tenants_across_restart(
+        kafka_bootstrap, tmp_path):
+    """The kit service itself: default tenant made at start (dev key still works), a tenant
+    made over gRPC survives a stop/start of the service on the same database."""
+    from svc_api_gateway.app import DEV_API_KEY, ApiGatewaySettings, build
+
+    def settings() -> ApiGatewaySettings:
+        return ApiGatewaySettings(
+            kafka_bootstrap=kafka_bootstrap, grpc_host="127.0.0.1", grpc_port=0,
+            metrics_port=0, home=tmp_path, http_host="127.0.0.1", http_port=0,
+            accounts="ACC-A,ACC-B", dashboard_title="Desk One",
+            database_url=f"sqlite+aiosqlite:///{tmp_path / 'data' / 'gw.db'}")
+
+    for run in range(2):
+        svc = build(settings())
+        await svc.start()
+        try:
+            assert await svc.wait_ready(60), svc.dependencies
+            async with channel(svc.grpc_address) as ch:
+                s = gw_grpc.ApiGatewayServiceStub(ch)
+                d = (await s.GetTenant(gw.GetTenantRequest(tenant_id="default"))).tenant
+                assert list(d.account_ids) == ["ACC-A", "ACC-B"]
+                # made from OMNI_DASHBOARD_TITLE at first start, never reset at a later one
+                assert d.branding.display_name == ("Desk Two" if run else "Desk One")
+                if run == 0:
+                    await s.CreateTenant(gw.CreateTenantRequest(name="Survivor"))
+                    await s.SetBranding(gw.SetBrandingRequest(
+                        tenant_id="default", branding=gw.Branding(display_name="Desk Two")))
+                else:
+                    t = (await s.GetTenant(gw.GetTenantRequest(tenant_id="survivor"))).tenant
+                    assert t.name == "Survivor"
+            async with httpx.AsyncClient(base_url=svc.gateway["http"]["url"]) as c:
+                r = await c.get("/api/v1/branding", headers={"X-API-Key": DEV_API_KEY})
+                assert r.status_code == 200 and r.json()["tenant_id"] == "default"
+                page = (await c.get("/")).text
+                assert "<title>Desk Two dashboard</title>" in page  # set over gRPC in run 0
+                docs = await c.get("/docs")
+                assert docs.status_code == 200 and "https://" not in docs.text
+        finally:
+            await svc.stop()
