@@ -169,10 +169,11 @@ class TenantStore:
         plan = plan or pb.TENANT_PLAN_FREE
         q = quota if quota is not None else plan_quota(plan)
         validate_quota(q)
-        b = branding if branding is not None else pb.Branding()
+        b = pb.Branding()
+        if branding is not None:
+            b.CopyFrom(branding)  # a copy: the caller's message is left alone
         validate_branding(b)
-        if not b.display_name:
-            b = pb.Branding(); b.CopyFrom(branding or pb.Branding()); b.display_name = name  # noqa: E702
+        b.display_name = b.display_name or name
         tid = _slug(name)
         now = datetime.now(UTC)
         async with self.db.session() as s:
