@@ -41,6 +41,7 @@ chart-check: setup
 	$(PY) scripts/chart_check.py
 
 test: setup tools
+	@bash scripts/ensure_chromium.sh >/dev/null  # the dashboard test drives headless Chromium
 	$(BUF) lint
 	$(PY) scripts/chart_check.py
 	$(PY) -m pytest -q -p no:randomly
