@@ -40,7 +40,7 @@ async def test_calendar_close_runs_end_of_day_and_reports_failed_steps(tmp_path)
                           ("mark_to_market", "market-data"), ("snapshot_nav", "portfolio-manager"),
                           ("performance_statistics", "analytics")]:
         assert by_name[name].status == pb.WORKFLOW_STATUS_FAILED
-        assert f"{service} unavailable" in by_name[name].detail, by_name[name].detail
+        assert f"{service} is unavailable" in by_name[name].detail, by_name[name].detail
     assert by_name["write_reports"].status == pb.WORKFLOW_STATUS_SUCCEEDED
     doc = json.loads((tmp_path / "2024-03-04" / "end_of_day.json").read_text())
     assert doc["status"] == "FAILED" and "reconcile" in doc["failed_steps"]
@@ -64,7 +64,7 @@ async def test_halt_with_everything_down_still_halts_the_session(tmp_path):
                                                        cancel_open_orders=True))
     assert halt.session.state == pb.SESSION_STATE_HALTED
     assert [s.status for s in halt.steps] == [pb.WORKFLOW_STATUS_FAILED] * 3
-    assert "risk-engine unavailable" in halt.steps[0].detail
+    assert "risk-engine is unavailable" in halt.steps[0].detail
     # resume is refused while risk-engine cannot confirm the kill switch is reset
     import pytest
     from omni_core.errors import FailedPrecondition

@@ -176,7 +176,7 @@ async def test_halt_goes_on_when_a_service_is_down_and_reports_it(fleet, tmp_pat
     steps = {s.name: s for s in halt.steps}
     assert steps["kill_switch"].status == pb.WORKFLOW_STATUS_SUCCEEDED
     assert steps["pause_strategies"].status == pb.WORKFLOW_STATUS_FAILED
-    assert "strategy-engine unavailable" in steps["pause_strategies"].detail
+    assert "strategy-engine is unavailable" in steps["pause_strategies"].detail
     assert steps["cancel_open_orders"].status == pb.WORKFLOW_STATUS_SUCCEEDED
     assert halt.session.state == HALTED
     res = await orch.global_resume(pb.GlobalResumeRequest(actor="ops", reason="drill over"))
@@ -226,7 +226,7 @@ async def test_end_of_day_records_each_step_and_reports_the_failed_one(fleet, tm
         assert steps[name].status == pb.WORKFLOW_STATUS_SUCCEEDED, (name, steps[name].detail)
     # analytics is not running: reported, not hidden, and the workflow is FAILED
     assert steps["performance_statistics"].status == pb.WORKFLOW_STATUS_FAILED
-    assert "analytics unavailable" in steps["performance_statistics"].detail
+    assert "analytics is unavailable" in steps["performance_statistics"].detail
     assert wf.status == pb.WORKFLOW_STATUS_FAILED
     await wait_order(fleet.addresses["order-manager"], day_order.order_id,
                      {om.ORDER_STATUS_CANCELLED})

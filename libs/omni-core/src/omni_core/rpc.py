@@ -231,6 +231,8 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
             return grpc.StatusCode.INVALID_ARGUMENT, _validation_message(exc)
         if isinstance(exc, asyncio.TimeoutError):
             return grpc.StatusCode.DEADLINE_EXCEEDED, "timed out"
+        if isinstance(exc, NotImplementedError):  # a generated servicer's default method
+            return grpc.StatusCode.UNIMPLEMENTED, "method not implemented"
         return grpc.StatusCode.INTERNAL, "internal error"
 
     @staticmethod

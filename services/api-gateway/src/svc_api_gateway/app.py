@@ -23,7 +23,7 @@ from omni_core.service import Service
 from omni_core.settings import ServiceSettings, SettingsError
 from pydantic import Field, SecretStr
 
-from svc_api_gateway.backends import STUBS, Backends
+from svc_api_gateway.backends import BACKENDS, Backends
 from svc_api_gateway.grpc_api import FULL_NAME, ApiGatewayServicer, add_to_server
 from svc_api_gateway.http_api import GatewayState, create_app
 from svc_api_gateway.keys import ApiKeyStore
@@ -62,7 +62,7 @@ class ApiGatewaySettings(ServiceSettings):
     analytics_address: str = _addr("analytics")
 
     def addresses(self) -> dict[str, str]:
-        return {n: getattr(self, f"{n.replace('-', '_')}_address") for n in STUBS}
+        return {n: getattr(self, f"{n.replace('-', '_')}_address") for n in BACKENDS}
 
     def account_list(self) -> list[str]:
         return [a.strip() for a in self.accounts.split(",") if a.strip()]

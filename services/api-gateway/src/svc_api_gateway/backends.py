@@ -14,36 +14,25 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from typing import Any
 
 import grpc
-from omni.analytics.v1 import analytics_service_pb2_grpc as an_grpc
-from omni.broker_gateway.v1 import broker_gateway_service_pb2_grpc as bg_grpc
-from omni.control_plane.v1 import control_plane_service_pb2_grpc as cp_grpc
-from omni.market_data.v1 import market_data_service_pb2_grpc as md_grpc
-from omni.orchestrator.v1 import orchestrator_service_pb2_grpc as orch_grpc
-from omni.order_manager.v1 import order_manager_service_pb2_grpc as om_grpc
-from omni.portfolio_manager.v1 import portfolio_manager_service_pb2_grpc as pm_grpc
-from omni.risk_engine.v1 import risk_engine_service_pb2_grpc as rk_grpc
-from omni.strategy_engine.v1 import strategy_engine_service_pb2_grpc as se_grpc
-from omni_core import catalogue
-from omni_core.rpc import SERVING, channel, health_status
+from omni_core import errors as E
+from omni_core.clients import ServiceClients
 
-__all__ = ["Backends", "ApiError", "STUBS", "status_for", "default_addresses"]
+__all__ = ["Backends", "ApiError", "BACKENDS", "status_for"]
 
-STUBS: dict[str, Any] = {
-    "control-plane": cp_grpc.ControlPlaneServiceStub,
-    "market-data": md_grpc.MarketDataServiceStub,
-    "broker-gateway": bg_grpc.BrokerGatewayServiceStub,
-    "order-manager": om_grpc.OrderManagerServiceStub,
-    "risk-engine": rk_grpc.RiskEngineServiceStub,
-    "portfolio-manager": pm_grpc.PortfolioManagerServiceStub,
-    "strategy-engine": se_grpc.StrategyEngineServiceStub,
-    "orchestrator": orch_grpc.OrchestratorServiceStub,
-    "analytics": an_grpc.AnalyticsServiceStub,
-}
+BACKENDS = (
+    "control-plane",
+    "market-data",
+    "broker-gateway",
+    "order-manager",
+    "risk-engine",
+    "portfolio-manager",
+    "strategy-engine",
+    "orchestrator",
+    "analytics",
+)
 
 _HTTP = {
     grpc.StatusCode.INVALID_ARGUMENT: 400,
@@ -66,10 +55,6 @@ def status_for(code: grpc.StatusCode) -> int:
     return _HTTP.get(code, 502)
 
 
-def default_addresses(host: str = "127.0.0.1") -> dict[str, str]:
-    return {name: f"{host}:{catalogue.spec(name).grpc_port}" for name in STUBS}
-
-
 class ApiError(Exception):
     """An error answered as ``{"error": {"status", "code", "message", "service"?, ...}}``."""
 
@@ -88,40 +73,25 @@ class ApiError(Exception):
         return {"error": err}
 
     @classmethod
-    def from_rpc(cls, service: str, exc: grpc.aio.AioRpcError) -> ApiError:
-        code = exc.code()
-        status = status_for(code)
-        if status == 503:
-            msg = (f"{service} does not implement this call yet"
-                   if code == grpc.StatusCode.UNIMPLEMENTED else f"{service} is unavailable")
-        else:
-            msg = exc.details() or code.name
-        return cls(status, code.name, msg, service=service)
+    def from_error(cls, exc: E.OmniError) -> ApiError:
+        """The HTTP answer to a downstream service's error (see `omni_core.clients`)."""
+        code = str(exc.details.get("grpc_code", exc.code.name))
+        status = status_for(getattr(grpc.StatusCode, code, exc.code))
+        return cls(status, code, exc.message, service=exc.details.get("service"))
 
 
-class Backends:
+class Backends(ServiceClients):
+    """The gateway's downstream services; their errors become `ApiError`s."""
+
     def __init__(self, addresses: dict[str, str] | None = None, *, timeout: float = 5.0) -> None:
-        self.addresses = {**default_addresses(), **(addresses or {})}
-        self.timeout = timeout
-        self._channels: dict[str, grpc.aio.Channel] = {}
-        self._stubs: dict[str, Any] = {}
-
-    def stub(self, service: str) -> Any:
-        if service not in self._stubs:
-            ch = channel(self.addresses[service], default_timeout=self.timeout)
-            self._channels[service] = ch
-            self._stubs[service] = STUBS[service](ch)
-        return self._stubs[service]
+        super().__init__(BACKENDS, addresses, timeout=timeout)
 
     async def call(self, service: str, method: str, request: Any, *,
                    timeout: float | None = None) -> Any:  # noqa: ASYNC109 (gRPC deadline)
-        fn = getattr(self.stub(service), method)
         try:
-            if timeout is not None:
-                return await fn(request, timeout=timeout)
-            return await fn(request)
-        except grpc.aio.AioRpcError as exc:
-            raise ApiError.from_rpc(service, exc) from None
+            return await super().call(service, method, request, timeout=timeout)
+        except E.OmniError as exc:
+            raise ApiError.from_error(exc) from None
 
     async def soft(self, service: str, method: str, request: Any, **kw: Any
                    ) -> tuple[Any, dict[str, Any] | None]:
@@ -131,22 +101,5 @@ class Backends:
         except ApiError as exc:
             return None, exc.body()["error"]
 
-    async def probe(self, service: str) -> bool:
-        self.stub(service)
-        status = await health_status(self.addresses[service],
-                                     catalogue.spec(service).grpc_service,
-                                     timeout=min(self.timeout, 1.0),
-                                     ch=self._channels[service])
-        return status == SERVING
-
     async def probe_all(self) -> dict[str, bool]:
-        names = list(self.addresses)
-        res = await asyncio.gather(*(self.probe(n) for n in names), return_exceptions=True)
-        return {n: r is True for n, r in zip(names, res, strict=True)}
-
-    async def close(self) -> None:
-        for ch in self._channels.values():
-            with contextlib.suppress(Exception):
-                await ch.close()
-        self._channels.clear()
-        self._stubs.clear()
+        return await self.healthy_all(timeout=1.0)
