@@ -94,7 +94,7 @@ RECOMMENDED_CALLERS: dict[str, list[str]] = {
     "orchestrator": ["api-gateway"],
     "fund-operations": ["api-gateway"],
     "market-maker": ["api-gateway", "orchestrator"],
-    "analytics": ["api-gateway"],
+    "analytics": ["api-gateway", "orchestrator"],
     "compliance": ["api-gateway", "order-manager"],
     "alt-data": ["api-gateway", "ai-brain", "signal-engine"],
     "ml-pipeline": ["api-gateway", "ai-brain"],

@@ -315,6 +315,43 @@ def test_deploy_rendered_service(name: str, rendered: dc.Rendered) -> None:
     assert env["OMNI_INSTANCE_ID"]["valueFrom"]["fieldRef"]["fieldPath"] == "metadata.name"
 
 
+def _settings_class(name: str) -> type:
+    """The service's settings class: the ServiceSettings subclass named for it."""
+    import importlib
+
+    from omni_core.settings import ServiceSettings
+
+    importlib.import_module(f"svc_{name.replace('-', '_')}.app")
+    todo, found = [ServiceSettings], []
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__dict__.get("service_name") == name:
+            found.append(cls)
+    assert found, f"services/{name}: no ServiceSettings subclass with service_name {name!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("name", SERVICE_DIRS)
+def test_deploy_callers_get_the_cluster_address_of_each_service_they_call(
+    name: str, rendered: dc.Rendered, values: dict
+) -> None:
+    """A `<service>_address` setting defaults to the embedded fleet's loopback address; in the
+    cluster the chart must set OMNI_<SERVICE>_ADDRESS, and the callee's NetworkPolicy must let
+    this service in."""
+    fields = [f for f in _settings_class(name).model_fields if f.endswith("_address")]
+    config = rendered.of_kind("ConfigMap")[name]["data"]
+    for field in fields:
+        callee = field.removesuffix("_address").replace("_", "-")
+        assert callee in catalogue.BY_NAME, f"{name}: {field} names no service of the catalogue"
+        if callee == name or callee not in (values.get("services") or {}):
+            continue  # itself, or not deployed by this chart (yet)
+        callers = (values["services"][callee] or {}).get("callers", [])
+        assert name in callers, f"{name} calls {callee} ({field}) but is not among its callers"
+        var = f"OMNI_{field.upper()}"
+        assert config.get(var) == f"{callee}:{dc.GRPC_PORT}", f"{name}: ConfigMap {var}"
+
+
 def test_deploy_network_policy_callers(rendered: dc.Rendered, values: dict) -> None:
     netpols = rendered.of_kind("NetworkPolicy")
     assert netpols["default-deny"]["spec"] == {

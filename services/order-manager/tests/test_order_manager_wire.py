@@ -8,12 +8,11 @@ from omni.common.v1 import types_pb2 as common
 from omni.order_manager.v1 import events_pb2 as ome
 from omni.order_manager.v1 import order_manager_service_pb2 as om
 from omni_core.db import outbox_table
+from order_manager_helpers import ACCT, make_db, report, sub
 from sqlalchemy import select
 from svc_order_manager import wire
 from svc_order_manager.clients import ApproveAll
 from svc_order_manager.core import OrderManager
-
-from order_manager_helpers import ACCT, make_db, report, sub
 
 
 def _order(n: int) -> om.Order:

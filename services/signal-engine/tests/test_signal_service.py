@@ -374,7 +374,7 @@ async def test_backfill_from_market_data_history(tmp_path, kafka_bootstrap, kafk
         ensure_topics(kafka_bootstrap, se_topics.values(), partitions=1)
         svc = build(settings(kafka_bootstrap, database_url=sqlite_url, se_timeframes="1m,5m",
                              se_aggregate_from="",
-                             se_market_data_address=md_svc.grpc_address), topics=se_topics)
+                             market_data_address=md_svc.grpc_address), topics=se_topics)
         await svc.start()
         assert await svc.wait_ready(30)
         producer = EventBus(bus_config(), "market-data")

@@ -125,6 +125,13 @@ then the entry's `env:` on top. Argument: (dict "root" $ "name" <name> "svc" <me
 {{- if .svc.http.enabled -}}
 {{- $_ := set $data "OMNI_HTTP_PORT" (toString $root.Values.ports.http) -}}
 {{- end -}}
+{{- /* the gRPC address of every service that lists this one among its callers */ -}}
+{{- range $callee, $entry := $root.Values.services -}}
+{{- if has $.name (($entry | default dict).callers | default list) -}}
+{{- $var := printf "OMNI_%s_ADDRESS" ($callee | upper | replace "-" "_") -}}
+{{- $_ := set $data $var (printf "%s:%v" $callee $root.Values.ports.grpc) -}}
+{{- end -}}
+{{- end -}}
 {{- range $key, $value := .svc.env -}}
 {{- $_ := set $data $key (toString $value) -}}
 {{- end -}}

@@ -723,35 +723,7 @@ class EventBus:
                     self._produce(topic, key, env.SerializeToString(), headers)
                 self._published_by_topic[topic] = self._published_by_topic.get(topic, 0) + 1
                 return env.event_id
-        # inlined `_envelope` + `_produce` (this is the per-message publish cost)
-        eid = event_id or new_id()
-        desc_name = event.DESCRIPTOR.full_name
-        type_header = self._header_cache.get(desc_name)
-        if type_header is None:
-            type_header = self._header_cache[desc_name] = (HEADER_EVENT_TYPE, desc_name.encode())
-        sc = _get_current_span().get_span_context()
-        if sc.is_valid:
-            tp = f"00-{sc.trace_id:032x}-{sc.span_id:016x}-{sc.trace_flags:02x}"
-            ts = sc.trace_state.to_header() if sc.trace_state else ""
-            headers = [type_header, (HEADER_EVENT_ID, eid), (HEADER_TRACEPARENT, tp)]
-            if ts:
-                headers.append((HEADER_TRACESTATE, ts))
-        else:
-            tp = ts = ""
-            headers = [type_header, (HEADER_EVENT_ID, eid)]
-        ns = _time_ns()
-        env = Envelope(
-            event_id=eid,
-            event_type=desc_name,
-            tenant_id=tenant_id or self.tenant_id,
-            source_service=self.service_name,
-            traceparent=tp,
-            tracestate=ts,
-            payload=event.SerializeToString(),
-        )
-        pa = env.produced_at
-        pa.seconds = ns // 1_000_000_000
-        pa.nanos = ns % 1_000_000_000
+        env, headers = self._envelope(event, tenant_id, event_id)
         try:
             self._producer.produce(topic, env.SerializeToString(), key, headers=headers)
         except (BufferError, KafkaException, AttributeError):
@@ -759,7 +731,7 @@ class EventBus:
             self._produce(topic, key, env.SerializeToString(), headers)
         counts = self._published_by_topic
         counts[topic] = counts.get(topic, 0) + 1
-        return eid
+        return env.event_id
 
     async def publish(
         self,

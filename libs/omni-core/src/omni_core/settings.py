@@ -31,7 +31,8 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from omni_core import catalogue
 
-__all__ = ["ServiceSettings", "SettingsError", "Profile", "redact_url"]
+__all__ = ["ServiceSettings", "FleetClientSettings", "SettingsError", "Profile", "redact_url",
+           "local_address"]
 
 Profile = Literal["dev", "staging", "production"]
 ENV_PREFIX = "OMNI_"
@@ -55,6 +56,15 @@ class SettingsError(ValueError):
 
 def env_name(field: str) -> str:
     return f"{ENV_PREFIX}{field.upper()}"
+
+
+def local_address(service: str) -> str:
+    """The embedded fleet's gRPC address of a service: loopback and its catalogue port.
+
+    A caller's setting for it is ``<service>_address`` (``OMNI_<SERVICE>_ADDRESS``); this is
+    its default, and the Helm chart sets it to the service's cluster address for every caller
+    the chart lists."""
+    return f"127.0.0.1:{catalogue.spec(service).grpc_port}"
 
 
 def redact_url(url: str | None) -> str | None:
@@ -260,6 +270,31 @@ class ServiceSettings(BaseSettings):
         }
         fields.update(overrides)
         return BusConfig(**fields)
+
+
+class FleetClientSettings(ServiceSettings):
+    """Settings of a service that calls the trading fleet's services on behalf of its trading
+    accounts (the gateway, the orchestrator): one ``<service>_address`` each."""
+
+    # the trading accounts served (comma separated); the first is the default one
+    accounts: str = "DEMO"
+    downstream_timeout: float = Field(default=5.0, gt=0)
+
+    control_plane_address: str = local_address("control-plane")
+    market_data_address: str = local_address("market-data")
+    broker_gateway_address: str = local_address("broker-gateway")
+    order_manager_address: str = local_address("order-manager")
+    risk_engine_address: str = local_address("risk-engine")
+    portfolio_manager_address: str = local_address("portfolio-manager")
+    strategy_engine_address: str = local_address("strategy-engine")
+    orchestrator_address: str = local_address("orchestrator")
+    analytics_address: str = local_address("analytics")
+
+    def addresses(self, services: tuple[str, ...]) -> dict[str, str]:
+        return {n: getattr(self, f"{n.replace('-', '_')}_address") for n in services}
+
+    def account_list(self) -> list[str]:
+        return [a.strip() for a in self.accounts.split(",") if a.strip()]
 
 
 def _problems(exc: ValidationError) -> list[tuple[str, str]]:

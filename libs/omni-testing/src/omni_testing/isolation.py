@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from omni_core import breaker
 
 __all__ = ["_omni_isolate_breakers"]

@@ -20,7 +20,7 @@ import uvicorn
 from omni_core import catalogue
 from omni_core.clock import Clock
 from omni_core.service import Service
-from omni_core.settings import ServiceSettings, SettingsError
+from omni_core.settings import FleetClientSettings, SettingsError
 from pydantic import Field, SecretStr
 
 from svc_api_gateway.backends import BACKENDS, Backends
@@ -34,38 +34,15 @@ __all__ = ["ApiGatewaySettings", "build", "DEV_API_KEY"]
 DEV_API_KEY = "omni-dev-key"
 
 
-def _addr(name: str) -> str:
-    return f"127.0.0.1:{catalogue.spec(name).grpc_port}"
-
-
-class ApiGatewaySettings(ServiceSettings):
+class ApiGatewaySettings(FleetClientSettings):
     service_name: ClassVar[str] = "api-gateway"
 
     http_host: str | None = None
     http_port: int = Field(default=catalogue.GATEWAY_HTTP_PORT, ge=0, le=65535)
     api_key: SecretStr | None = None
-    # trading accounts of the default tenant (comma separated); the first is the dashboard's
-    accounts: str = "DEMO"
     dashboard_title: str = "Omni Alpha"
-    downstream_timeout: float = Field(default=5.0, gt=0)
     # how often the gateway samples each account's NAV and P&L for the equity curve
     equity_sample_interval: float = Field(default=2.0, gt=0)
-
-    control_plane_address: str = _addr("control-plane")
-    market_data_address: str = _addr("market-data")
-    broker_gateway_address: str = _addr("broker-gateway")
-    order_manager_address: str = _addr("order-manager")
-    risk_engine_address: str = _addr("risk-engine")
-    portfolio_manager_address: str = _addr("portfolio-manager")
-    strategy_engine_address: str = _addr("strategy-engine")
-    orchestrator_address: str = _addr("orchestrator")
-    analytics_address: str = _addr("analytics")
-
-    def addresses(self) -> dict[str, str]:
-        return {n: getattr(self, f"{n.replace('-', '_')}_address") for n in BACKENDS}
-
-    def account_list(self) -> list[str]:
-        return [a.strip() for a in self.accounts.split(",") if a.strip()]
 
     @property
     def bind_host(self) -> str:
@@ -95,7 +72,7 @@ def build(settings: ApiGatewaySettings | None = None, *, clock: Clock | None = N
     key, is_dev = settings.effective_key()
     svc = Service(settings, clock=clock, topics=topics, bus_overrides=bus_overrides,
                   durable_dedupe=False)
-    backends = Backends(settings.addresses(), timeout=settings.downstream_timeout)
+    backends = Backends(settings.addresses(BACKENDS), timeout=settings.downstream_timeout)
     store = ApiKeyStore(svc.db)
     tenants = TenantStore(svc.db)
     quotas = QuotaGate(svc.cache)

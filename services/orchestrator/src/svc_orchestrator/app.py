@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from omni_core import catalogue
 from omni_core.clock import Clock
 from omni_core.service import Service
-from omni_core.settings import ServiceSettings
+from omni_core.settings import FleetClientSettings
 from pydantic import Field
 
 from svc_orchestrator.clients import DOWNSTREAM, Downstream
@@ -31,11 +30,7 @@ from svc_orchestrator.session import SessionMachine, make_schedule
 __all__ = ["OrchestratorSettings", "build"]
 
 
-def _addr(name: str) -> str:
-    return f"127.0.0.1:{catalogue.spec(name).grpc_port}"
-
-
-class OrchestratorSettings(ServiceSettings):
+class OrchestratorSettings(FleetClientSettings):
     service_name: ClassVar[str] = "orchestrator"
 
     # "24x7" (always open), an exchange-calendars code ("XNYS", "XLON"), or "SIM"
@@ -49,25 +44,7 @@ class OrchestratorSettings(ServiceSettings):
     session_sim_closed: float = Field(default=120.0, ge=0)
     session_tick_interval: float = Field(default=1.0, gt=0)
     auto_end_of_day: bool = True
-    # trading accounts the halt (cancel, flatten) and the end of day cover (comma separated)
-    accounts: str = "DEMO"
     reports_dir: Path | None = None
-    downstream_timeout: float = Field(default=5.0, gt=0)
-
-    control_plane_address: str = _addr("control-plane")
-    market_data_address: str = _addr("market-data")
-    broker_gateway_address: str = _addr("broker-gateway")
-    order_manager_address: str = _addr("order-manager")
-    risk_engine_address: str = _addr("risk-engine")
-    portfolio_manager_address: str = _addr("portfolio-manager")
-    strategy_engine_address: str = _addr("strategy-engine")
-    analytics_address: str = _addr("analytics")
-
-    def addresses(self) -> dict[str, str]:
-        return {n: getattr(self, f"{n.replace('-', '_')}_address") for n in DOWNSTREAM}
-
-    def account_list(self) -> list[str]:
-        return [a.strip() for a in self.accounts.split(",") if a.strip()]
 
 
 def build(settings: OrchestratorSettings | None = None, *, clock: Clock | None = None,
@@ -84,7 +61,7 @@ def build(settings: OrchestratorSettings | None = None, *, clock: Clock | None =
         closing_minutes=settings.session_closing_minutes, sim_anchor=anchor,
         sim_lengths=(settings.session_sim_pre_open, settings.session_sim_open,
                      settings.session_sim_closing, settings.session_sim_closed))
-    down = Downstream(settings.addresses(), timeout=settings.downstream_timeout)
+    down = Downstream(settings.addresses(DOWNSTREAM), timeout=settings.downstream_timeout)
     orch = Orchestrator(
         SessionMachine(schedule), down, now=svc.clock.now, publish=svc.publish_nowait,
         accounts=settings.account_list(),

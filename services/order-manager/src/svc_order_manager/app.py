@@ -19,12 +19,11 @@ from typing import Any, ClassVar
 from omni.market_data.v1 import events_pb2 as md
 from omni.order_manager.v1 import events_pb2 as ome
 from omni.risk_engine.v1 import events_pb2 as rke
-from omni_core import catalogue
 from omni_core.bus import InMemoryDeduplicator
 from omni_core.clock import Clock
 from omni_core.db import Outbox, OutboxRelay
 from omni_core.service import Service
-from omni_core.settings import ServiceSettings
+from omni_core.settings import ServiceSettings, local_address
 from pydantic import Field, field_validator
 
 from .algos import AlgoDefaults, ParentEngine
@@ -42,9 +41,9 @@ class OrderManagerSettings(ServiceSettings):
     service_name: ClassVar[str] = "order-manager"
     latency_critical: ClassVar[bool] = True
 
-    risk_engine_address: str = f"127.0.0.1:{catalogue.spec('risk-engine').grpc_port}"
+    risk_engine_address: str = local_address("risk-engine")
     risk_timeout: float = Field(default=2.0, gt=0)
-    market_data_address: str = f"127.0.0.1:{catalogue.spec('market-data').grpc_port}"
+    market_data_address: str = local_address("market-data")
     # "HH:MM" UTC: DAY orders expire then
     session_close: str = "21:00"
     # comma-separated; empty = not checked here (risk-engine still refuses unknown accounts)

@@ -18,10 +18,9 @@ from typing import Any, ClassVar
 from omni.market_data.v1 import events_pb2 as md
 from omni.order_manager.v1 import events_pb2 as om_ev
 from omni.order_manager.v1 import order_manager_service_pb2_grpc as om_grpc
-from omni_core import catalogue
 from omni_core.clock import Clock
 from omni_core.service import Service
-from omni_core.settings import ServiceSettings
+from omni_core.settings import ServiceSettings, local_address
 from pydantic import Field
 
 from svc_portfolio_manager import convert as cv
@@ -41,7 +40,7 @@ class PortfolioManagerSettings(ServiceSettings):
     service_name: ClassVar[str] = "portfolio-manager"
 
     base_currency: str = "USD"
-    order_manager_address: str = f"127.0.0.1:{catalogue.spec('order-manager').grpc_port}"
+    order_manager_address: str = local_address("order-manager")
     order_timeout: float = Field(default=5.0, gt=0)
     # coalescing of mark-driven updates: at most one per account per interval
     publish_interval: float = Field(default=1.0, gt=0)

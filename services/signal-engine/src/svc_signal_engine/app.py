@@ -62,7 +62,7 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
         end = Timestamp()
         end.FromNanoseconds(before_ns)
         try:
-            async with channel(settings.se_market_data_address) as ch:
+            async with channel(settings.market_data_address) as ch:
                 stub = MarketDataServiceStub(ch)
                 for tf in tfs:
                     resp = await stub.GetBars(mdpb.GetBarsRequest(
@@ -81,7 +81,7 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
         if bar.bar_type not in (0, BAR_TIME):
             return
         iid = bar.instrument_id.value
-        if settings.se_market_data_address and iid not in backfilled:
+        if settings.market_data_address and iid not in backfilled:
             backfilled.add(iid)
             await backfill(iid, bar.start.ToNanoseconds())
         publish(engine.on_bar(iid, bar.timeframe, bar.start.ToNanoseconds() / 1e9,

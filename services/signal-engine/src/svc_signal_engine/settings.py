@@ -73,7 +73,7 @@ class Settings(ServiceSettings):
     # market-data gRPC address ("host:port"): the first bar of an instrument triggers a
     # backfill of up to OMNI_SE_HISTORY stored bars per timeframe, so indicators are warm at
     # once and ComputeIndicator covers history from before this process started
-    se_market_data_address: str | None = None
+    market_data_address: str | None = None
     se_backfill_timeout: float = Field(default=10.0, gt=0, le=600)
 
     @model_validator(mode="after")

@@ -30,12 +30,11 @@ from omni.order_manager.v1 import events_pb2 as ome
 from omni.signal_engine.v1 import events_pb2 as sge
 from omni.strategy_engine.v1 import events_pb2 as see
 from omni.strategy_engine.v1 import strategy_engine_service_pb2 as se
-from omni_core import catalogue
 from omni_core.clock import Clock
 from omni_core.errors import FailedPrecondition, InvalidArgument, NotFound
 from omni_core.ids import new_id
 from omni_core.service import Service
-from omni_core.settings import ServiceSettings
+from omni_core.settings import ServiceSettings, local_address
 from pydantic import Field
 
 from svc_strategy_engine.grpc_api import (
@@ -84,7 +83,7 @@ class StrategyEngineSettings(ServiceSettings):
     # on the tick-to-order path: the short fetch wait (5 ms instead of 100 ms)
     latency_critical: ClassVar[bool] = True
 
-    order_manager_address: str = f"127.0.0.1:{catalogue.spec('order-manager').grpc_port}"
+    order_manager_address: str = local_address("order-manager")
     order_timeout: float = Field(default=5.0, gt=0)
     # JSON list of deployments created at start (see DEFAULT_DEPLOYMENTS)
     default_deployments: str = DEFAULT_DEPLOYMENTS
