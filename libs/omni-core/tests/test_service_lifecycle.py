@@ -256,6 +256,35 @@ async def test_readiness_waits_for_the_cache_and_follows_it(kafka_bootstrap, kaf
         await proxy.down()
 
 
+async def test_calls_wait_for_the_start_hooks(kafka_bootstrap, kafka_topics, sqlite_url):
+    """A call that arrives while the service is still loading its state is refused with
+    UNAVAILABLE (the caller fails closed or retries), never answered from half-loaded state."""
+    svc = Service(settings(kafka_bootstrap=kafka_bootstrap, database_url=sqlite_url),
+                  topics=kafka_topics, bus_overrides=group())
+    loaded: list[str] = []
+    release = asyncio.Event()
+
+    @svc.on_start
+    async def load_state() -> None:
+        await release.wait()
+        loaded.append("accounts")
+
+    svc.add_servicer(add_echo, lambda t: asyncio.sleep(0, f"{t}:{loaded}"), SERVICE)
+    await svc.start()
+    try:
+        await wait_until(lambda: svc.dependencies.get("database") is True, what="first check")
+        with pytest.raises(grpc.aio.AioRpcError) as err:
+            await echo(svc.grpc_address, "early")
+        assert err.value.code() == grpc.StatusCode.UNAVAILABLE
+        assert "starting" in err.value.details()
+        assert await health_status(svc.grpc_address, "omni.liveness") == SERVING
+        release.set()
+        assert await svc.wait_ready(60)
+        assert await echo(svc.grpc_address, "later") == "later:['accounts']"
+    finally:
+        await svc.stop()
+
+
 async def test_readiness_waits_for_the_broker(tmp_path, sqlite_url):
     port = free_port()
     s = settings(kafka_bootstrap=f"127.0.0.1:{port}", database_url=sqlite_url)

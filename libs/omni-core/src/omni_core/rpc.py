@@ -102,6 +102,32 @@ def _validation_message(exc: Exception) -> str:
         return "invalid request"
 
 
+def _infrastructure(method: str) -> bool:
+    """Health and reflection: answered whatever state the service is in."""
+    return method.startswith(f"/{HEALTH_SERVICE}/") or method.startswith("/grpc.reflection.")
+
+
+def _refusal(handler: Any, message: str) -> Any:
+    """A handler of the same shape as ``handler`` that answers UNAVAILABLE."""
+
+    async def refuse(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        await context.abort(grpc.StatusCode.UNAVAILABLE, message)
+
+    async def refuse_stream(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        await context.abort(grpc.StatusCode.UNAVAILABLE, message)
+        yield  # pragma: no cover  (makes this an async generator)
+
+    kw = {"request_deserializer": handler.request_deserializer,
+          "response_serializer": handler.response_serializer}
+    if handler.unary_unary is not None:
+        return grpc.unary_unary_rpc_method_handler(refuse, **kw)
+    if handler.stream_unary is not None:
+        return grpc.stream_unary_rpc_method_handler(refuse, **kw)
+    if handler.unary_stream is not None:
+        return grpc.unary_stream_rpc_method_handler(refuse_stream, **kw)
+    return grpc.stream_stream_rpc_method_handler(refuse_stream, **kw)
+
+
 class ServerInterceptor(grpc.aio.ServerInterceptor):
     """Deadlines, tracing, error mapping, metrics and logging for every call."""
 
@@ -118,6 +144,9 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
         # method -> (the handler the server returned, our wrapped handler): intercept_service
         # runs for every call; the wrapped handler is built once per method
         self._wrapped: dict[str, tuple[Any, Any]] = {}
+        # False while the service is still starting: its own RPCs answer UNAVAILABLE (health
+        # and reflection still answer), so no call runs against half-loaded state
+        self.accepting = True
 
     async def intercept_service(
         self, continuation: Callable[[grpc.HandlerCallDetails], Any],
@@ -127,6 +156,8 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
         if handler is None:
             return None
         method = details.method
+        if not self.accepting and not _infrastructure(method):
+            return _refusal(handler, "the service is starting; not ready for calls yet")
         cached = self._wrapped.get(method)
         if cached is not None and cached[0] is handler:
             return cached[1]
@@ -135,9 +166,7 @@ class ServerInterceptor(grpc.aio.ServerInterceptor):
         return wrapped
 
     def _wrap_handler(self, method: str, handler: Any) -> Any:
-        if method.startswith(f"/{HEALTH_SERVICE}/") or method.startswith(
-            "/grpc.reflection."
-        ):
+        if _infrastructure(method):
             return handler
         if handler.unary_unary is not None:
             return grpc.unary_unary_rpc_method_handler(
@@ -363,6 +392,15 @@ class RpcServer:
             raise RuntimeError("add servicers before start()")
         self._servicers.append((add_fn, servicer))
         self.service_names.append(service_full_name)
+
+    @property
+    def accepting(self) -> bool:
+        """Whether the registered services' own RPCs run (health and reflection always do)."""
+        return self._interceptors[0].accepting
+
+    @accepting.setter
+    def accepting(self, value: bool) -> None:
+        self._interceptors[0].accepting = value
 
     @property
     def address(self) -> str:

@@ -308,6 +308,8 @@ class Service:
             return
         self._started = True
         self._stopped.clear()
+        # the service's RPCs wait for its start hooks (state loaded, bus started)
+        self.rpc.accepting = self._initialised
         try:
             port = await self.rpc.start()
         except OSError as exc:
@@ -376,6 +378,7 @@ class Service:
         for seconds, fn, name in self._periodic:
             self._spawn_periodic(seconds, fn, name)
         self._initialised = True
+        self.rpc.accepting = True
 
     def _spawn_periodic(self, seconds: float, fn: Callable[[], Awaitable[Any]], name: str) -> None:
         self._bg_tasks.append(asyncio.create_task(self._periodic_loop(seconds, fn, name),
