@@ -4,7 +4,6 @@ SHELL := /bin/bash
 
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
-export PYTHONDONTWRITEBYTECODE := 1
 
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PY := .venv/bin/python
@@ -25,7 +24,9 @@ uv:
 	@command -v uv >/dev/null 2>&1 || test -x $(HOME)/.local/bin/uv || python3 -m pip install --quiet --user uv
 
 setup: uv
-	$(UV) sync --frozen --all-packages
+	@# bytecode compiled once at install: each of the fleet's processes would otherwise compile
+	@# pandas, SciPy, SQLAlchemy... at its start (fleet cold start 72 s instead of 16 s here)
+	$(UV) sync --frozen --all-packages --compile-bytecode
 
 tools:
 	@test -x $(BUF) || npm ci --no-audit --no-fund --loglevel=error
