@@ -98,6 +98,7 @@ def latency(bootstrap: str) -> None:
 
     by_trace, by_time, unmatched = [], [], 0
     to_check, check_to_order = [], []
+    rows: list[tuple[int, str, float]] = []  # (order event ns, instrument, latency ms)
     for oid, (t, inst, tid, _typ) in first.items():
         if tid and tid in bar_by_trace and bar_by_trace[tid] <= t:
             t_bar = bar_by_trace[tid]
@@ -110,6 +111,7 @@ def latency(bootstrap: str) -> None:
                 continue
             t_bar = seq[i][0]
             by_time.append((t - t_bar) / 1e6)
+        rows.append((t, inst, (t - t_bar) / 1e6))
         if oid in check_at and t_bar <= check_at[oid] <= t:
             to_check.append((check_at[oid] - t_bar) / 1e6)
             check_to_order.append((t - check_at[oid]) / 1e6)
@@ -127,6 +129,21 @@ def latency(bootstrap: str) -> None:
           f"n={len(lat)}: p50 {_pct(lat, 0.5):.1f} ms   p99 {_pct(lat, 0.99):.1f} ms "
           f"(goal <= {GOAL_P99_MS:g} ms)   mean {statistics.fmean(lat):.1f} ms   "
           f"max {max(lat):.1f} ms")
+    rows.sort()
+    firsts: set[int] = set()
+    seen_inst: set[str] = set()
+    for i, (_t, inst, _ms) in enumerate(rows):
+        if inst not in seen_inst:
+            seen_inst.add(inst)
+            firsts.add(i)
+    slow = sorted(range(len(rows)), key=lambda i: -rows[i][2])[:3]
+    print("  slowest: " + ", ".join(
+        f"{rows[i][2]:.0f} ms ({rows[i][1]}, {'first' if i in firsts else f'#{i + 1}'} order"
+        f"{' of its instrument' if i in firsts else ' of the session'})" for i in slow))
+    warm = [ms for i, (_t, _inst, ms) in enumerate(rows) if i not in firsts]
+    if warm:
+        print(f"  without each instrument's first order (channel set-up, first-use paths), "
+              f"n={len(warm)}: p50 {_pct(warm, 0.5):.1f} ms   p99 {_pct(warm, 0.99):.1f} ms")
     if to_check:
         print(f"  split at risk-engine's OrderCheckResult (n={len(to_check)}): bar -> check "
               f"p50 {_pct(to_check, 0.5):.1f} / p99 {_pct(to_check, 0.99):.1f} ms "

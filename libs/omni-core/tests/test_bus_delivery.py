@@ -296,3 +296,31 @@ async def test_bus_batch_dedupe_asks_once_per_batch(bus_config, kafka_topics):
         assert dedupe.batch_calls >= 1 and dedupe.single_calls == 0
     finally:
         await bus.stop()
+
+
+async def test_bus_market_data_is_deduplicated_in_memory_beside_a_durable_dedupe(
+        bus_config, kafka_topics):
+    """Prices are latest-value updates: the durable dedupe is not asked about them (no database
+    write per quote), yet a repeat inside the process is still skipped."""
+    prices, orders = kafka_topics["market-data-stream"], kafka_topics["risk-management"]
+    durable = _BatchDedupe()
+    applied: list[str] = []
+    bus = EventBus(bus_config(), _group(), dedupe=durable, memory_dedupe_topics=(prices,))
+
+    async def on_event(event: ConfigChanged, ctx: EventContext) -> None:
+        applied.append(ctx.event_id)
+
+    bus.handler(prices, ConfigChanged)(on_event)
+    bus.handler(orders, ConfigChanged)(on_event)
+    await bus.start()
+    try:
+        for eid in ("q1", "q2", "q1"):
+            bus.publish_nowait(prices, "AAPL", ConfigChanged(version=1), event_id=eid)
+        bus.publish_nowait(orders, "acct", ConfigChanged(version=2), event_id="o1")
+        await bus.flush()
+        await wait_until(lambda: {"q2", "o1"} <= set(applied), what="both topics handled")
+        assert sorted(applied) == ["o1", "q1", "q2"]
+        assert durable.seen_now("o1") and not durable.seen_now("q1")
+        assert not durable.seen_now("q2")
+    finally:
+        await bus.stop()

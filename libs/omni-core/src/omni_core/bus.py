@@ -57,7 +57,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -474,6 +474,7 @@ class EventBus:
         tenant_id: str = "default",
         metrics: BusMetrics | None = None,
         dedupe: Deduplicator | None = None,
+        memory_dedupe_topics: Iterable[str] = (),
         logger: Any = None,
     ) -> None:
         self.config = config
@@ -482,6 +483,13 @@ class EventBus:
         self.metrics: BusMetrics = metrics if metrics is not None else NoopBusMetrics()
         self.dedupe: Deduplicator = (
             dedupe if dedupe is not None else InMemoryDeduplicator(config.dedupe_capacity)
+        )
+        # topics whose replays are harmless (latest-value prices): remembered in memory even
+        # when `dedupe` is durable, so a burst of quotes costs no database write per message
+        self.memory_dedupe_topics = frozenset(memory_dedupe_topics)
+        self._memory_dedupe = (
+            self.dedupe if type(self.dedupe) is InMemoryDeduplicator
+            else InMemoryDeduplicator(config.dedupe_capacity)
         )
         self._log = logger if logger is not None else logging.getLogger("omni_core.bus")
         self.stats = BusStats()
@@ -963,7 +971,9 @@ class EventBus:
         kept flat on purpose (locals, no helper calls, inline dedupe probe, a context built
         without __init__, the offset read once per batch): it is the kit's consume cost per
         message. Failures, retries, dead-letters and tracing leave the flat path."""
-        dedupe = self.dedupe
+        first = msgs[0]
+        topic = first.topic()
+        dedupe = self._memory_dedupe if topic in self.memory_dedupe_topics else self.dedupe
         seen_ids: dict[str, None] | None = None
         if type(dedupe) is InMemoryDeduplicator:
             seen_ids = dedupe._ids
@@ -973,8 +983,6 @@ class EventBus:
         ctx_cls = _MsgContext
         skipped = duplicates = 0
         skipped_types: dict[str, int] | None = None
-        first = msgs[0]
-        topic = first.topic()
         partition = first.partition()
         pkey = (topic, partition)
         topic_routes = self._routes.get(topic) or {}

@@ -21,7 +21,9 @@ cache, the clock, runtime config, logging, metrics, readiness, heartbeats and gr
 Hooks: ``on_start`` (dependencies up, migrations done, bus not yet started), ``on_ready``
 (bus started), ``on_stop`` (after the gRPC drain, before the bus stops). ``use_outbox()`` gives
 a transactional outbox whose relay runs between ready and stop. ``durable_dedupe=False`` keeps
-the bus's in-memory dedupe for hot paths where replays are harmless or handled by the service.
+the bus's in-memory dedupe for hot paths where replays are harmless or handled by the service;
+``market-data-stream`` is always deduplicated in memory (prices are latest-value updates, and
+a durable dedupe would cost a database write per quote).
 
 Start: the gRPC server listens at once with health NOT_SERVING (overall and per service), the
 metrics endpoint serves, and a readiness loop pings the database, the broker and the cache. When
@@ -67,6 +69,9 @@ __all__ = ["Service", "run"]
 
 Hook = Callable[[], Awaitable[Any]]
 SYSTEM_TOPIC = "system-monitoring"
+# prices are latest-value updates: a replay is harmless, so their dedupe stays in memory
+# even for a service whose other topics are deduplicated durably
+MARKET_DATA_TOPIC = "market-data-stream"
 
 
 def _ts(dt: datetime) -> Any:
@@ -134,6 +139,7 @@ class Service:
             self.bus = EventBus(
                 settings.to_bus_config(**overrides), self.name, tenant_id=settings.tenant_id,
                 metrics=self.metrics, dedupe=dedupe, logger=get_logger("omni_core.bus"),
+                memory_dedupe_topics=(self.topic(MARKET_DATA_TOPIC),),
             )
             from omni.control_plane.v1 import events_pb2 as cp
 
