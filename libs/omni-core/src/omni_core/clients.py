@@ -26,7 +26,21 @@ from omni_core import catalogue
 from omni_core import errors as E
 from omni_core.rpc import SERVING, channel, health_status
 
-__all__ = ["ServiceClients", "default_addresses", "rpc_error", "stub_class"]
+__all__ = ["TRADING_FLEET", "ServiceClients", "default_addresses", "rpc_error", "stub_class"]
+
+# the services the gateway and the orchestrator drive (`settings.FleetClientSettings` has an
+# address setting for each)
+TRADING_FLEET = (
+    "control-plane",
+    "market-data",
+    "broker-gateway",
+    "order-manager",
+    "risk-engine",
+    "portfolio-manager",
+    "strategy-engine",
+    "orchestrator",
+    "analytics",
+)
 
 _DOWN = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED,
                    grpc.StatusCode.UNIMPLEMENTED, grpc.StatusCode.CANCELLED})

@@ -18,21 +18,11 @@ from typing import Any
 
 import grpc
 from omni_core import errors as E
-from omni_core.clients import ServiceClients
+from omni_core.clients import TRADING_FLEET, ServiceClients
 
 __all__ = ["Backends", "ApiError", "BACKENDS", "status_for"]
 
-BACKENDS = (
-    "control-plane",
-    "market-data",
-    "broker-gateway",
-    "order-manager",
-    "risk-engine",
-    "portfolio-manager",
-    "strategy-engine",
-    "orchestrator",
-    "analytics",
-)
+BACKENDS = TRADING_FLEET
 
 _HTTP = {
     grpc.StatusCode.INVALID_ARGUMENT: 400,

@@ -8,22 +8,13 @@ from collections.abc import Awaitable
 from typing import TypeVar
 
 from omni_core import errors as E
-from omni_core.clients import ServiceClients
+from omni_core.clients import TRADING_FLEET, ServiceClients
 
 __all__ = ["Downstream", "DOWNSTREAM", "soft"]
 
 T = TypeVar("T")
 
-DOWNSTREAM = (
-    "control-plane",
-    "market-data",
-    "broker-gateway",
-    "order-manager",
-    "risk-engine",
-    "portfolio-manager",
-    "strategy-engine",
-    "analytics",
-)
+DOWNSTREAM = tuple(name for name in TRADING_FLEET if name != "orchestrator")
 
 
 class Downstream(ServiceClients):
