@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 from omni.common.v1 import types_pb2 as common
 from omni.order_manager.v1 import order_manager_service_pb2 as om
 from omni.risk_engine.v1 import risk_engine_service_pb2 as rk
+from omni_core import errors as E
+from omni_core.clients import ServiceClients
 
 __all__ = ["RiskVerdict", "RiskChecker", "GrpcRiskChecker", "ApproveAll", "MarketDataHistory"]
 
@@ -57,40 +58,26 @@ class GrpcRiskChecker:
     """CheckOrder over gRPC with a deadline; any failure to get an answer rejects."""
 
     def __init__(self, address: str, timeout: float = 2.0) -> None:
-        from omni.risk_engine.v1 import risk_engine_service_pb2_grpc as rk_grpc
-        from omni_core.rpc import channel
-
         self.address = address
-        self.timeout = timeout
-        # made on first use: build() runs before the service's event loop exists, and an
-        # aio channel belongs to the loop it was made in
-        self._channel: Any = None
-        self._stub: Any = None
-        self._open = lambda: channel(address, default_timeout=timeout)
-        self._stub_of = rk_grpc.RiskEngineServiceStub
+        self.clients = ServiceClients(["risk-engine"], {"risk-engine": address}, timeout=timeout)
 
     async def check(self, order: om.Order, reference_price: float) -> RiskVerdict:
-        if self._stub is None:
-            self._channel = self._open()
-            self._stub = self._stub_of(self._channel)
         try:
-            resp = await self._stub.CheckOrder(check_request(order, reference_price),
-                                               timeout=self.timeout)
-        except grpc.aio.AioRpcError as exc:
-            code = exc.code()
-            if code == grpc.StatusCode.INVALID_ARGUMENT:
-                return RiskVerdict(False, f"risk-engine: invalid order: {exc.details()}")
-            return RiskVerdict(False, f"risk-engine unavailable (fail closed): {code.name}"
-                               f"{': ' + exc.details() if exc.details() else ''}",
-                               unavailable=True)
+            resp = await self.clients.call("risk-engine", "CheckOrder",
+                                           check_request(order, reference_price))
+        except E.InvalidArgument as exc:
+            return RiskVerdict(False, f"risk-engine: invalid order: {exc.message}")
+        except E.OmniError as exc:
+            code = exc.details.get("grpc_code", exc.code.name)
+            return RiskVerdict(False, f"risk-engine unavailable (fail closed): {code}: "
+                                      f"{exc.message}", unavailable=True)
         except Exception as exc:  # a channel problem of any kind: still fail closed
             return RiskVerdict(False, f"risk-engine unavailable (fail closed): {exc!r}",
                                unavailable=True)
         return verdict_of(resp)
 
     async def close(self) -> None:
-        if self._channel is not None:
-            await self._channel.close()
+        await self.clients.close()
 
 
 class ApproveAll:
@@ -110,31 +97,20 @@ class MarketDataHistory:
     """Bars from market-data's GetBars; None when market-data does not answer."""
 
     def __init__(self, address: str, timeout: float = 3.0) -> None:
-        from omni.market_data.v1 import market_data_service_pb2_grpc as md_grpc
-        from omni_core.rpc import channel
-
-        self._channel: Any = None  # made on first use, in the service's loop
-        self._stub: Any = None
-        self._open = lambda: channel(address, default_timeout=timeout)
-        self._stub_of = md_grpc.MarketDataServiceStub
-        self.timeout = timeout
+        self.clients = ServiceClients(["market-data"], {"market-data": address}, timeout=timeout)
 
     async def bars(self, instrument_id: str, timeframe: str, start: datetime, end: datetime,
                    limit: int = 10_000) -> list[Any] | None:
         from omni.market_data.v1 import market_data_service_pb2 as mds
 
-        if self._stub is None:
-            self._channel = self._open()
-            self._stub = self._stub_of(self._channel)
         try:
-            resp = await self._stub.GetBars(mds.GetBarsRequest(
+            resp = await self.clients.call("market-data", "GetBars", mds.GetBarsRequest(
                 instrument_id=common.InstrumentId(value=instrument_id), timeframe=timeframe,
                 range=common.TimeRange(start=_ts(start), end=_ts(end)), limit=limit,
-            ), timeout=self.timeout)
+            ))
         except Exception:
             return None
         return list(resp.bars)
 
     async def close(self) -> None:
-        if self._channel is not None:
-            await self._channel.close()
+        await self.clients.close()

@@ -102,11 +102,8 @@ class StrategyEngine:
         self.meta: dict[str, dict[str, Any]] = {}
         self.runner = StrategyRunner(svc.clock, None, account_id="", record=False,
                                      on_state=self._on_state)
-        from omni_core.rpc import channel
-
         self.transport = GrpcOrderTransport(
-            self.runner, lambda: channel(settings.order_manager_address,
-                                         default_timeout=settings.order_timeout),
+            self.runner, settings.order_manager_address,
             account_of=lambda sid: self.meta.get(sid, {}).get("account_id", "default"),
             timeout=settings.order_timeout, log=svc.log)
         self.runner.transport = self.transport

@@ -19,7 +19,7 @@ from omni.common.v1 import types_pb2 as ct
 from omni.market_data.v1 import events_pb2 as mde
 from omni.order_manager.v1 import events_pb2 as ome
 from omni.order_manager.v1 import order_manager_service_pb2 as om
-from omni.order_manager.v1 import order_manager_service_pb2_grpc as om_grpc
+from omni_core.clients import ServiceClients
 
 from svc_strategy_engine.kernel import ExecReport, StrategyRunner
 from svc_strategy_engine.model import Bar, Order, Quote, Signal
@@ -105,15 +105,13 @@ class RecordingTransport:
 
 
 class GrpcOrderTransport:
-    def __init__(self, runner: StrategyRunner, channel_factory: Callable[[], Any], *,
+    def __init__(self, runner: StrategyRunner, address: str, *,
                  account_of: Callable[[str], str], timeout: float = 5.0,
                  log: Any = None) -> None:
         self.runner = runner
-        self._factory = channel_factory
-        self._channel: Any = None
-        self._stub: Any = None
+        self.clients = ServiceClients(["order-manager"], {"order-manager": address},
+                                      timeout=timeout)
         self.account_of = account_of
-        self.timeout = timeout
         self.log = log
         self._q: asyncio.Queue[tuple[str, Order, int]] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
@@ -130,21 +128,13 @@ class GrpcOrderTransport:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
-        if self._channel is not None:
-            await self._channel.close()
-            self._channel = None
+        await self.clients.close()
 
     def submit(self, order: Order, now_ns: int) -> None:
         self._q.put_nowait(("submit", order, now_ns))
 
     def cancel(self, order: Order, now_ns: int) -> None:
         self._q.put_nowait(("cancel", order, now_ns))
-
-    def _get_stub(self) -> Any:
-        if self._stub is None:
-            self._channel = self._factory()
-            self._stub = om_grpc.OrderManagerServiceStub(self._channel)
-        return self._stub
 
     async def _worker(self) -> None:
         while True:
@@ -173,7 +163,7 @@ class GrpcOrderTransport:
         req.instrument_id.value = o.instrument
         if o.tag:
             req.tags["signal_id"] = o.tag
-        resp = await self._get_stub().SubmitOrder(req, timeout=self.timeout)
+        resp = await self.clients.call("order-manager", "SubmitOrder", req)
         self.sent += 1
         order = resp.order
         if order.order_id:
@@ -186,4 +176,4 @@ class GrpcOrderTransport:
         req = om.CancelOrderRequest(account_id=self.account_of(o.strategy_id),
                                     order_id=o.venue_order_id, client_order_id=o.order_id,
                                     reason="strategy cancel")
-        await self._get_stub().CancelOrder(req, timeout=self.timeout)
+        await self.clients.call("order-manager", "CancelOrder", req)
