@@ -69,8 +69,6 @@ __all__ = ["Service", "run"]
 
 Hook = Callable[[], Awaitable[Any]]
 SYSTEM_TOPIC = "system-monitoring"
-# prices are latest-value updates: a replay is harmless, so their dedupe stays in memory
-# even for a service whose other topics are deduplicated durably
 MARKET_DATA_TOPIC = "market-data-stream"
 
 
