@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from omni.market_data.v1 import events_pb2 as md
 from omni.order_manager.v1 import events_pb2 as om_ev
-from omni.order_manager.v1 import order_manager_service_pb2_grpc as om_grpc
+from omni_core.clients import ServiceClients
 from omni_core.clock import Clock
 from omni_core.service import Service
 from omni_core.settings import ServiceSettings, local_address
@@ -82,16 +82,12 @@ def build(
         default_lot_method=LotMethod[settings.default_lot_method],
     )
     repo = PortfolioRepository(svc.db)
-    channel_holder: dict[str, Any] = {}
+    order_manager = ServiceClients(["order-manager"],
+                                   {"order-manager": settings.order_manager_address},
+                                   timeout=settings.order_timeout)
 
     async def submit_order(req: Any) -> Any:
-        from omni_core.rpc import channel
-
-        if "stub" not in channel_holder:
-            ch = channel(settings.order_manager_address, default_timeout=settings.order_timeout)
-            channel_holder["channel"] = ch
-            channel_holder["stub"] = om_grpc.OrderManagerServiceStub(ch)
-        return await channel_holder["stub"].SubmitOrder(req)
+        return await order_manager.call("order-manager", "SubmitOrder", req)
 
     async def publish(account_id: str, event: Any) -> None:
         await svc.publish(UPDATES, account_id, event)
@@ -123,9 +119,7 @@ def build(
     @svc.on_stop
     async def close() -> None:
         await core.flush()
-        ch = channel_holder.get("channel")
-        if ch is not None:
-            await ch.close()
+        await order_manager.close()
 
     @svc.on_event(ORDERS, om_ev.FillBooked)
     async def on_fill(event: om_ev.FillBooked, ctx: Any) -> None:
