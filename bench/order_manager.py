@@ -15,9 +15,10 @@ as configured; the bench does not change it).
 
 What is and is not in the figure:
 - the group committer batches the writes of concurrent operations into one transaction (group
-  commit, one executemany per table on the committer's own connection: a sqlite3 connection in
-  one writer thread, or a held asyncpg connection); each operation still awaits the commit of
-  its own writes before it returns, so nothing is acknowledged before it is durable.
+  commit on the committer's own connection: a sqlite3 connection in one writer thread, one
+  executemany per table; or a held asyncpg connection, one INSERT ... SELECT FROM unnest(...)
+  per table, each column an array); each operation still awaits the commit of its own writes
+  before it returns, so nothing is acknowledged before it is durable.
   `--concurrency 1` shows the one-transaction-per-step figure for comparison;
 - the event payloads are stored once: in the outbox rows; the order-event log rows carry the
   event id (= outbox row id), type, transition and reason;

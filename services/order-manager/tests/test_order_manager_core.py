@@ -93,6 +93,30 @@ async def test_duplicate_client_order_id_returns_the_existing_order(mgr, db):
     assert sum(k == "SubmitOrderCommand" for k, _ in await outbox_events(db)) == 1
 
 
+async def test_group_commit_writes_concurrent_orders_together_and_isolates_a_duplicate(mgr, db):
+    first = await mgr.submit(sub("taken", 10))
+    await mgr.on_report(report(first, ome.EXEC_TYPE_NEW))
+    await mgr.on_report(report(first, ome.EXEC_TYPE_FILL, q=10, px=190.0, fid="f1"))
+    # a fresh process loads only open orders, so it does not know "taken": the unique
+    # constraint refuses it inside a group
+    m2 = OrderManager(db, ApproveAll(), clock=SimulatedClock(T0))
+    await m2.start()
+    try:
+        got = await asyncio.gather(*(m2.submit(sub(f"g{i}", 1 + i)) for i in range(30)),
+                                   m2.submit(sub("taken", 99)))
+        assert m2.committer.operations == 30
+        # grouped; the group the duplicate broke was then written one operation at a time
+        assert m2.committer.transactions < 31
+    finally:
+        await m2.stop()
+    assert got[-1].order_id == first.order_id and got[-1].status == S.FILLED
+    assert [o.quantity for o in got[:-1]] == [1 + i for i in range(30)]
+    assert all(o.status == S.PENDING for o in got[:-1])
+    orders, _, total = await mgr.list_orders(om.ListOrdersRequest(account_id=ACCT))
+    assert total == 31
+    assert sum(k == "SubmitOrderCommand" for k, _ in await outbox_events(db)) == 31
+
+
 @pytest.mark.parametrize("req,msg", [
     (sub(qty=0), "quantity"), (sub(qty=-5), "quantity"), (sub(qty=math.nan), "quantity"),
     (sub(qty=math.inf), "quantity"),

@@ -289,7 +289,7 @@ class OrderManager:
         row = await store.find_client_order(self.db, account_id, client_order_id)
         return await self.get(row.order_id) if row is not None else None
 
-    def _row(self, rec: Rec) -> dict[str, Any]:
+    def _row(self, rec: Rec) -> tuple[Any, ...]:
         o = rec.order
         st = rec.st
         # machine state the proto does not carry; only what differs from the defaults
@@ -315,15 +315,13 @@ class OrderManager:
         else:
             ej = json.dumps(extra)
         ca, ua = o.created_at, o.updated_at
-        return {
-            "order_id": o.order_id, "account_id": o.account_id,
-            "client_order_id": o.client_order_id, "strategy_id": o.strategy_id,
-            "instrument_id": o.instrument_id.value, "parent_order_id": o.parent_order_id,
-            "status": st.status, "is_open": st.status not in TERMINAL,
-            "created_at": ca.seconds + ca.nanos / 1e9, "updated_at": ua.seconds + ua.nanos / 1e9,
-            "expire_at": _sec(o.expire_at) if o.HasField("expire_at") else None,
-            "data": o.SerializeToString(), "extra": ej,
-        }
+        return (  # in the column order of store.orders
+            o.order_id, o.account_id, o.client_order_id, o.strategy_id, o.instrument_id.value,
+            o.parent_order_id, st.status, st.status not in TERMINAL,
+            ca.seconds + ca.nanos / 1e9, ua.seconds + ua.nanos / 1e9,
+            _sec(o.expire_at) if o.HasField("expire_at") else None,
+            o.SerializeToString(), ej,
+        )
 
     def _sync(self, rec: Rec) -> None:
         o, st = rec.order, rec.st
@@ -343,12 +341,9 @@ class OrderManager:
         if event is not None:
             eid = w.publish(self.topic(ORDER_TOPIC), rec.order.account_id, event,
                             self.config.tenant_id)
-            row = w.outbox[-1]
-            w.events.append(dict(
-                event_id=eid, order_id=rec.order.order_id, event_type=row["event_type"],
-                from_status=src, to_status=rec.st.status, reason=reason,
-                at=self.clock.time(), payload=b"",  # in the outbox row with id = event_id
-            ))
+            w.events.append(store.event_row(eid, rec.order.order_id,
+                                            event.DESCRIPTOR.full_name, src, rec.st.status,
+                                            reason, self.clock.time()))
         self._cache(rec)
 
     def _record_ev(self, w: Writes, rec: Rec, src: int, event_type: str, ts: bytes,
@@ -362,18 +357,15 @@ class OrderManager:
         row = self._row(rec)
         oid = o.order_id
         w.orders[oid] = row
-        head = wire.string(1, o.account_id) + wire.ld(2, row["data"])
+        head = wire.string(1, o.account_id) + wire.ld(2, row[store.ORDER_DATA])
         if fill is None:
             body = head + wire.ld(3, ts)
         else:
             body = head + wire.ld(3, fill) + wire.ld(4, ts)
         topic, tenant = self.topics.get(ORDER_TOPIC, ORDER_TOPIC), self.config.tenant_id
         eid = w.publish_raw(topic, o.account_id, event_type, body, tenant)
-        w.events.append({
-            "event_id": eid, "order_id": oid, "event_type": event_type, "from_status": src,
-            "to_status": rec.st.status, "reason": reason, "at": self.clock.time(),
-            "payload": b"",  # stored once: in the outbox row with id = event_id
-        })
+        w.events.append(store.event_row(eid, oid, event_type, src, rec.st.status, reason,
+                                        self.clock.time()))
         if command:
             w.publish_raw(topic, o.account_id, command, head + wire.ld(3, ts), tenant)
         self._cache(rec)
@@ -595,10 +587,8 @@ class OrderManager:
         st.expiring = expiring
         rec.cancel_reason = reason
         self._record(w, rec, src, None, reason)
-        w.events.append(dict(event_id=new_id(), order_id=o.order_id,
-                             event_type="cancel requested", from_status=src,
-                             to_status=st.status, reason=reason, at=self.clock.time(),
-                             payload=b""))
+        w.events.append(store.event_row(new_id(), o.order_id, "cancel requested", src,
+                                        st.status, reason, self.clock.time()))
         w.publish(self.topic(ORDER_TOPIC), o.account_id, ome.CancelOrderCommand(
             account_id=o.account_id, order_id=o.order_id, client_order_id=o.client_order_id,
             venue=o.venue, venue_order_id=o.venue_order_id, reason=reason, event_time=now),
@@ -685,10 +675,8 @@ class OrderManager:
         src = rec.st.move(S.PENDING_REPLACE)
         rec.replacement_id = r.order_id
         self._record(w, rec, src, None)
-        w.events.append(dict(event_id=new_id(), order_id=o.order_id,
-                             event_type="replace requested", from_status=src,
-                             to_status=S.PENDING_REPLACE, reason=r.order_id,
-                             at=self.clock.time(), payload=b""))
+        w.events.append(store.event_row(new_id(), o.order_id, "replace requested", src,
+                                        S.PENDING_REPLACE, r.order_id, self.clock.time()))
         rep.st.move(S.PENDING)
         self._record(w, rep, S.NEW, ome.OrderSubmitted(
             account_id=r.account_id, order=self._synced(rep), event_time=nts))
@@ -767,11 +755,9 @@ class OrderManager:
             k = (o.account_id, inst)
             self.positions[k] = self.positions.get(k, 0.0) + (
                 q if o.side == common.SIDE_BUY else -q)
-            w.fills.append({
-                "fill_id": fid, "order_id": o.order_id, "parent_order_id": o.parent_order_id,
-                "account_id": o.account_id, "strategy_id": o.strategy_id,
-                "instrument_id": inst, "side": o.side, "quantity": q, "price": px,
-                "executed_at": now.seconds + now.nanos / 1e9, "data": fill_bytes})
+            w.fills.append((  # in the column order of store.fills
+                fid, o.order_id, o.parent_order_id, o.account_id, o.strategy_id, inst, o.side,
+                q, px, now.seconds + now.nanos / 1e9, fill_bytes))
             # OrderFilled / OrderPartiallyFilled, then FillBooked
             self._record_ev(w, rec, before,
                             _FILLED if st.status == S.FILLED else _PARTIALLY_FILLED, ts,

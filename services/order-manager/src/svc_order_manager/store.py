@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -116,17 +117,29 @@ kill_switches = Table(
 )
 
 
+def event_row(event_id: str, order_id: str, event_type: str, from_status: int, to_status: int,
+              reason: str, at: float) -> tuple[Any, ...]:
+    """An `om_order_events` row; the payload is stored once, in the outbox row whose id is
+    `event_id` (empty for log-only events such as "cancel requested")."""
+    return (event_id, order_id, event_type, from_status, to_status, reason, at, b"")
+
+
+# Rows are tuples in their table's column order (the order the INSERT statements name them).
+# An outbox row as an operation builds it holds the columns before `source`; the committer
+# adds source, created_at (one per transaction) and published_at.
+ORDER_DATA = [c.name for c in orders.columns].index("data")
+
+
 @dataclass(slots=True)
 class Writes:
-    orders: dict[str, dict[str, Any]] = field(default_factory=dict)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    fills: list[dict[str, Any]] = field(default_factory=list)
+    orders: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    fills: list[tuple[Any, ...]] = field(default_factory=list)
     parents: dict[str, dict[str, Any]] = field(default_factory=dict)
     kill: dict[str, dict[str, Any]] = field(default_factory=dict)
-    outbox: list[dict[str, Any]] = field(default_factory=list)
+    outbox: list[tuple[Any, ...]] = field(default_factory=list)
     # run after the commit succeeded (not persisted)
     after: list[Any] = field(default_factory=list)
-    _now: datetime | None = None
 
     def merge(self, o: Writes) -> None:
         self.orders.update(o.orders)
@@ -144,16 +157,7 @@ class Writes:
                     tenant_id: str | None) -> str:
         """An outbox row for an event already serialized (`payload` is the event's bytes)."""
         eid = new_id()
-        # one creation time per operation: the relay orders by (created_at, id) and ids are
-        # time-ordered, so the order of the rows is kept
-        now = self._now
-        if now is None:
-            now = self._now = datetime.now(UTC)
-        self.outbox.append({
-            "id": eid, "topic": topic, "key": key, "event_type": event_type,
-            "payload": payload, "tenant_id": tenant_id, "source": None,
-            "created_at": now, "published_at": None,
-        })
+        self.outbox.append((eid, topic, key, event_type, payload, tenant_id))
         return eid
 
     def __bool__(self) -> bool:
@@ -197,6 +201,12 @@ class CommitError(RuntimeError):
         return isinstance(self.cause, kinds)
 
 
+def _fail(fut: asyncio.Future[None], exc: BaseException) -> None:
+    if not fut.done():
+        fut.set_exception(exc if isinstance(exc, CommitError)
+                          else CommitError(f"database write failed: {exc!r}", exc))
+
+
 class _SqliteWriter:
     """The group committer's own sqlite3 connection, used from ONE thread: a group commit is
     one hop to that thread (BEGIN IMMEDIATE, one executemany per table, COMMIT) instead of a
@@ -206,12 +216,17 @@ class _SqliteWriter:
     loss can lose the last transactions before a checkpoint."""
 
     def __init__(self, path: str, busy_timeout_ms: int = 5000) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="om-sqlite-writer")
+        self._pool: ThreadPoolExecutor | None = None
         self._conn: Any = None
+
+    @property
+    def pool(self) -> ThreadPoolExecutor:
+        """The writer thread, started at the first write after (re)opening."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="om-sqlite-writer")
+        return self._pool
 
     def _open(self) -> Any:
         import sqlite3
@@ -226,7 +241,8 @@ class _SqliteWriter:
         c.execute("PRAGMA cache_size=-65536")  # 64 MiB
         return c
 
-    def _write(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+    def write_now(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+        """One transaction; run in the writer thread (`pool`)."""
         c = self._conn
         if c is None:
             c = self._conn = self._open()
@@ -239,29 +255,33 @@ class _SqliteWriter:
             c.execute("ROLLBACK")
             raise
 
-    async def write(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
-        await asyncio.get_running_loop().run_in_executor(self._pool, self._write, stmts)
-
     def _close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
     async def close(self) -> None:
-        await asyncio.get_running_loop().run_in_executor(self._pool, self._close)
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await asyncio.get_running_loop().run_in_executor(pool, self._close)
+            pool.shutdown(wait=False)
 
 
 class GroupCommitter:
-    """One writer task; callers `await commit(writes)`. Writes waiting while a transaction is
-    in progress go together into the next one (at most `max_batch` operations)."""
+    """Callers `await commit(writes)`; at most one transaction is in progress, and the writes
+    that arrive meanwhile go together into the next one (at most `max_batch` operations).
+
+    With none in progress, a transaction starts at the next turn of the event loop, with every
+    operation queued by then; when one ends, the next starts at once with what waits."""
 
     def __init__(self, db: Database, outbox: Outbox | None = None, max_batch: int = 2000) -> None:
         self.db = db
         self.outbox = outbox
         self.max_batch = max_batch
         self._queue: list[tuple[Writes, asyncio.Future[None]]] = []
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._busy: asyncio.Future[Any] | None = None  # the transaction in progress
+        self._flush_pending = False
+        self._started = False
         self.transactions = 0
         self.operations = 0
         self._stmts: dict[str, Any] = {}
@@ -278,21 +298,21 @@ class GroupCommitter:
                 self._sqlite = _SqliteWriter(path)
 
     def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run(), name="om-commit")
+        self._started = True
 
     async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            # let queued writes finish: the last commit in the queue resolves after the rest
-            if self._queue:
-                last = self._queue[-1][1]
-                self._wake.set()
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(asyncio.shield(last), 30)
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        """Write what is queued, then close the connections."""
+        while self._started and (self._busy is not None or self._queue):
+            if self._busy is None:
+                self._launch()
+            busy = self._busy
+            try:
+                await asyncio.wait_for(asyncio.shield(busy), 30)  # type: ignore[arg-type]
+            except TimeoutError:
+                break
+            except Exception:
+                await asyncio.sleep(0)  # its failure went to its callers
+        self._started = False
         await self._close_connections()
 
     async def _close_connections(self) -> None:
@@ -307,7 +327,7 @@ class GroupCommitter:
     async def commit(self, w: Writes) -> None:
         if not w:
             return
-        if self._task is None:  # not started (tools, tests): write inline
+        if not self._started:  # not started (tools, tests): write inline
             try:
                 await self._write(w)
             except Exception as exc:
@@ -316,64 +336,84 @@ class GroupCommitter:
             return
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._queue.append((w, fut))
-        self._wake.set()
+        if self._busy is None and not self._flush_pending:
+            self._flush_pending = True
+            asyncio.get_running_loop().call_soon(self._flush)
         await fut
 
     def _nudge_relay(self, w: Writes) -> None:
         if w.outbox and self.outbox is not None:
             self.outbox.wake()
 
-    async def _run(self) -> None:
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            while self._queue:
-                batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch:]
-                merged = Writes()
-                for w, _ in batch:
-                    merged.merge(w)
-                try:
-                    await self._write(merged)
-                except asyncio.CancelledError:
-                    for _, f in batch:
-                        if not f.done():
-                            f.set_exception(CommitError("order-manager stopping"))
-                    raise
-                except Exception as exc:
-                    if len(batch) == 1:
-                        if not batch[0][1].done():
-                            batch[0][1].set_exception(
-                                CommitError(f"database write failed: {exc!r}", exc))
-                        continue
-                    # one operation may have broken the group (e.g. a duplicate client order
-                    # id caught by the unique constraint): write each on its own
-                    self._queue[:0] = [(w, f) for w, f in batch[1:]]
-                    self._queue.insert(0, batch[0])
-                    await self._write_singly(len(batch))
-                    continue
-                self.transactions += 1
-                self.operations += len(batch)
-                for _, f in batch:
-                    if not f.done():
-                        f.set_result(None)
-                self._nudge_relay(merged)
+    def _flush(self) -> None:
+        self._flush_pending = False
+        if self._busy is None and self._queue:
+            self._launch()
 
-    async def _write_singly(self, n: int) -> None:
-        batch, self._queue = self._queue[:n], self._queue[n:]
-        for w, f in batch:
+    def _launch(self) -> None:
+        batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch:]
+        merged = Writes()
+        for w, _ in batch:
+            merged.merge(w)
+        busy = self._busy = self._start_write(merged)
+        busy.add_done_callback(lambda f: self._finished(f, batch, merged))
+
+    def _start_write(self, w: Writes) -> asyncio.Future[Any]:
+        """The transaction of `w`, started now on the committer's own connection."""
+        loop = asyncio.get_running_loop()
+        try:
+            stmts = self._statements(w)
+        except Exception as exc:
+            failed = loop.create_future()
+            failed.set_exception(exc)
+            return failed
+        if self._sqlite is not None:  # the writer thread starts at once
+            return loop.run_in_executor(self._sqlite.pool, self._sqlite.write_now, stmts)
+        if self.db.is_postgres:
+            return loop.create_task(self._write_pg(stmts))
+        return loop.create_task(self._write_engine(stmts))
+
+    def _finished(self, f: asyncio.Future[Any], batch: list[tuple[Writes, asyncio.Future[None]]],
+                  merged: Writes) -> None:
+        self._busy = None
+        exc = CommitError("order-manager stopping") if f.cancelled() else f.exception()
+        if exc is None:
+            self._done(batch, merged)
+        elif len(batch) == 1:
+            _fail(batch[0][1], exc)
+        else:
+            # one operation may have broken the group (e.g. a duplicate client order id caught
+            # by the unique constraint): write each on its own
+            self._busy = asyncio.get_running_loop().create_task(self._write_singly(batch))
+            self._busy.add_done_callback(self._after_singly)
+            return
+        if self._queue:
+            self._launch()
+
+    def _done(self, batch: list[tuple[Writes, asyncio.Future[None]]], merged: Writes) -> None:
+        self.transactions += 1
+        self.operations += len(batch)
+        for _, fut in batch:
+            if not fut.done():
+                fut.set_result(None)
+        self._nudge_relay(merged)
+
+    async def _write_singly(self, batch: list[tuple[Writes, asyncio.Future[None]]]) -> None:
+        for w, fut in batch:
             try:
-                await self._write(w)
+                await self._start_write(w)
             except asyncio.CancelledError:
+                _fail(fut, CommitError("order-manager stopping"))
                 raise
             except Exception as exc:
-                if not f.done():
-                    f.set_exception(CommitError(f"database write failed: {exc!r}", exc))
+                _fail(fut, exc)
                 continue
-            self.transactions += 1
-            self.operations += 1
-            if not f.done():
-                f.set_result(None)
-            self._nudge_relay(w)
+            self._done([(w, fut)], w)
+
+    def _after_singly(self, f: asyncio.Future[Any]) -> None:
+        self._busy = None
+        if self._queue:
+            self._launch()
 
     # columns an upsert may change (the rest are fixed when the row is created); fewer
     # updated columns means fewer index entries rewritten
@@ -384,14 +424,21 @@ class GroupCommitter:
     }
 
     def _sql(self, table: Table, conflict: str | None, update: bool) -> tuple[str, list[str]]:
-        """A plain INSERT (optionally ON CONFLICT ... DO UPDATE / DO NOTHING) for the driver's
-        executemany: rows go to the driver as tuples, without per-row statement compilation."""
+        """A plain INSERT (optionally ON CONFLICT ... DO UPDATE / DO NOTHING) that takes the rows
+        as tuples, without per-row statement compilation: on SQLite one statement per row
+        (executemany), on PostgreSQL one statement for all rows, each column an array
+        (`unnest`), which the server runs several times faster than a statement per row."""
         cols = [c.name for c in table.columns]
         if self.db.is_postgres:
-            marks = ", ".join(f"${i + 1}" for i in range(len(cols)))
+            from sqlalchemy.dialects import postgresql
+
+            dialect = postgresql.dialect()
+            arrays = ", ".join(f"${i + 1}::{c.type.compile(dialect=dialect)}[]"
+                               for i, c in enumerate(table.columns))
+            source = f"SELECT * FROM unnest({arrays})"
         else:
-            marks = ", ".join("?" for _ in cols)
-        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({marks})"
+            source = f"VALUES ({', '.join('?' for _ in cols)})"
+        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) {source}"
         if conflict is not None:
             if update:
                 sets = ", ".join(f"{c} = excluded.{c}" for c in self.MUTABLE[table.name])
@@ -414,55 +461,52 @@ class GroupCommitter:
         return s
 
     def _tuples(self, name: str, rows: list[dict[str, Any]]) -> tuple[str, list[tuple[Any, ...]]]:
+        """Rows kept as dicts (parent orders, kill switches: rare) as tuples."""
         sql, cols = self._raw(name)
-        if name == "outbox":
-            src = getattr(self.outbox, "source", None)
-            sqlite = not self.db.is_postgres
-            fmt: dict[int, str] = {}
-            for r in rows:
-                r["source"] = src
-                if sqlite:  # the kit's DateTime column as SQLAlchemy stores it on SQLite
-                    dt = r["created_at"]
-                    if not isinstance(dt, str):
-                        k = id(dt)
-                        v = fmt.get(k)
-                        if v is None:
-                            v = fmt[k] = dt.strftime("%Y-%m-%d %H:%M:%S.%f")
-                        r["created_at"] = v
         get = self._getters.get(name)
         if get is None:
             get = self._getters[name] = itemgetter(*cols)
         return sql, list(map(get, rows))
 
+    def _outbox_rows(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The outbox rows with source, created_at and published_at. One creation time per
+        transaction: the relay orders by (created_at, id) and ids are time-ordered, so the
+        order of the rows is kept."""
+        now: Any = datetime.now(UTC)
+        if not self.db.is_postgres:  # the kit's DateTime column as SQLAlchemy stores it
+            now = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+        tail = (getattr(self.outbox, "source", None), now, None)
+        return [r + tail for r in rows]
+
     def _statements(self, w: Writes) -> list[tuple[str, list[tuple[Any, ...]]]]:
         out = []
         if w.orders:
-            out.append(self._tuples("orders", list(w.orders.values())))
+            out.append((self._raw("orders")[0], list(w.orders.values())))
         if w.parents:
             out.append(self._tuples("parents", list(w.parents.values())))
         if w.fills:
-            out.append(self._tuples("fills", w.fills))
+            out.append((self._raw("fills")[0], w.fills))
         if w.events:
-            out.append(self._tuples("events", w.events))
+            out.append((self._raw("events")[0], w.events))
         if w.kill:
             out.append(self._tuples("kill", list(w.kill.values())))
         if w.outbox:
-            out.append(self._tuples("outbox", w.outbox))
+            out.append((self._raw("outbox")[0], self._outbox_rows(w.outbox)))
         return out
 
     async def _write(self, w: Writes) -> None:
-        stmts = self._statements(w)
-        if self._task is not None:  # started: the committer's own connection
-            if self._sqlite is not None:
-                await self._sqlite.write(stmts)
-                return
+        """Not started (tools, tests): one transaction on a connection of the engine's pool."""
+        await self._write_engine(self._statements(w))
+
+    async def _write_engine(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+        async with self.db.engine.connect() as conn:
             if self.db.is_postgres:
-                await self._write_pg(stmts)
+                raw = await conn.get_raw_connection()
+                await _pg_transaction(raw.driver_connection, stmts)
                 return
-        # not started (tools, tests) or in-memory SQLite: a connection of the engine's pool
-        async with self.db.engine.begin() as conn:
-            for sql, rows in stmts:
-                await conn.exec_driver_sql(sql, rows)
+            async with conn.begin():
+                for sql, rows in stmts:
+                    await conn.exec_driver_sql(sql, rows)
 
     async def _write_pg(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
         if self._pg is None:
@@ -475,15 +519,20 @@ class GroupCommitter:
                 raise
         pg = self._pg
         try:
-            async with pg.transaction():
-                for sql, rows in stmts:
-                    await pg.executemany(sql, rows)
+            await _pg_transaction(pg, stmts)
         except Exception:
             if pg.is_closed():  # a broken connection: a new one next time
                 old, self._pg_conn, self._pg = self._pg_conn, None, None
                 with contextlib.suppress(Exception):
                     await old.invalidate()
             raise
+
+
+async def _pg_transaction(pg: Any, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+    """One transaction on an asyncpg connection; each statement takes its rows as columns."""
+    async with pg.transaction():
+        for sql, rows in stmts:
+            await pg.execute(sql, *zip(*rows, strict=True))
 
 
 async def fetch(db: Database, query: Any) -> list[Any]:
