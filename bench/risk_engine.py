@@ -232,7 +232,7 @@ def main() -> None:
     import gc
 
     gc.collect()
-    gc.freeze()  # as the service does after loading its state
+    gc.freeze()  # as every service process does once ready (the kit's run)
     bad = [o for o in orders if not eng.check(o).approved]
     if bad:
         sys.exit(f"bench orders must pass every rule: {eng.check(bad[0]).failures}")

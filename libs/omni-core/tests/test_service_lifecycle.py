@@ -428,3 +428,56 @@ async def test_port_in_use_is_a_settings_error(sqlite_url):
         with pytest.raises(SettingsError, match="^OMNI_GRPC_PORT: "):
             await svc.start()
         await svc.stop()
+
+
+
+def test_run_has_the_service_freeze_its_heap():
+    """`run` (a service owning its process) asks for the heap to be frozen once ready. In a
+    child process: `run` owns the event loop and the process-wide logging and tracing."""
+    import subprocess
+
+    code = textwrap.dedent("""
+        from typing import ClassVar
+
+        import omni_core.service as m
+        from omni_core.settings import ServiceSettings
+
+        class S(ServiceSettings):
+            service_name: ClassVar[str] = "kit-freeze"
+
+        async def serve(self):
+            print("freeze_heap", self.freeze_heap)
+
+        m.Service.serve = serve
+        m.run(lambda: m.Service(S(grpc_port=0), uses_database=False, uses_bus=False,
+                                uses_cache=False))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert "freeze_heap True" in out.stdout
+
+
+async def test_a_service_freezes_its_heap_after_the_start_hooks(kafka_bootstrap, kafka_topics,
+                                                                 sqlite_url):
+    """Frozen after the start hooks, so the state they loaded is never walked by a full
+    collection; a service inside a test (not `run`) leaves the heap alone."""
+    import gc
+
+    gc.unfreeze()
+    loaded: list[list[object]] = []
+    for freeze in (False, True):
+        svc = Service(settings(kafka_bootstrap=kafka_bootstrap, database_url=sqlite_url),
+                      topics=kafka_topics, bus_overrides=group())
+        svc.freeze_heap = freeze
+
+        @svc.on_start
+        async def load_state() -> None:
+            loaded.append([object() for _ in range(1000)])
+
+        await svc.start()
+        try:
+            assert await svc.wait_ready(60)
+            assert (gc.get_freeze_count() > len(loaded[-1])) is freeze
+        finally:
+            await svc.stop()
+            gc.unfreeze()

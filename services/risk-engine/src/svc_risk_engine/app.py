@@ -4,7 +4,6 @@ periodic tasks. See README.md for what the service owns."""
 from __future__ import annotations
 
 import asyncio
-import gc
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -167,10 +166,6 @@ def build(settings: Settings | None = None, **service_kwargs) -> Service:
             applied = await apply_bootstrap(engine, store, settings.risk_bootstrap_file)
             svc.log.info("risk bootstrap applied", file=str(settings.risk_bootstrap_file),
                          **applied)
-        # the loaded state is long-lived: keep it out of the collector's generations so
-        # collections triggered on the check path stay short
-        gc.collect()
-        gc.freeze()
 
     @svc.on_stop
     async def save_state() -> None:
