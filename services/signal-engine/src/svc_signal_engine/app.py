@@ -12,6 +12,7 @@ from omni.market_data.v1 import events_pb2 as md
 from omni.signal_engine.v1.signal_engine_service_pb2_grpc import (
     add_SignalEngineServiceServicer_to_server,
 )
+from omni_core.clients import ServiceClients
 from omni_core.service import Service
 
 from svc_signal_engine.engine import EngineConfig, SignalEngine
@@ -49,30 +50,27 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
             svc.log.warning("regime fit failed", instrument=instrument, error=repr(exc))
 
     backfilled: set[str] = set()
+    market_data = ServiceClients(["market-data"], {"market-data": settings.market_data_address},
+                                 timeout=settings.se_backfill_timeout)
 
     async def backfill(iid: str, before_ns: int) -> None:
         """Stored bars of a newly seen instrument from market-data, before the live ones."""
         from omni.common.v1 import types_pb2
         from omni.market_data.v1 import market_data_service_pb2 as mdpb
-        from omni.market_data.v1.market_data_service_pb2_grpc import MarketDataServiceStub
-        from omni_core.rpc import channel
         from omni_quant.indicators.aggregate import OHLCV
 
         tfs = [settings.se_aggregate_from] if settings.se_aggregate_from else engine.tfs
         end = Timestamp()
         end.FromNanoseconds(before_ns)
         try:
-            async with channel(settings.market_data_address) as ch:
-                stub = MarketDataServiceStub(ch)
-                for tf in tfs:
-                    resp = await stub.GetBars(mdpb.GetBarsRequest(
-                        instrument_id=types_pb2.InstrumentId(value=iid), timeframe=tf,
-                        range=types_pb2.TimeRange(end=end), limit=settings.se_history),
-                        timeout=settings.se_backfill_timeout)
-                    bars = [OHLCV(b.start.ToNanoseconds() / 1e9, b.end.ToNanoseconds() / 1e9,
-                                  b.open, b.high, b.low, b.close, b.volume) for b in resp.bars]
-                    n = await asyncio.to_thread(engine.seed, iid, tf, bars)
-                    svc.log.info("backfilled", instrument=iid, timeframe=tf, bars=n)
+            for tf in tfs:
+                resp = await market_data.call("market-data", "GetBars", mdpb.GetBarsRequest(
+                    instrument_id=types_pb2.InstrumentId(value=iid), timeframe=tf,
+                    range=types_pb2.TimeRange(end=end), limit=settings.se_history))
+                bars = [OHLCV(b.start.ToNanoseconds() / 1e9, b.end.ToNanoseconds() / 1e9,
+                              b.open, b.high, b.low, b.close, b.volume) for b in resp.bars]
+                n = await asyncio.to_thread(engine.seed, iid, tf, bars)
+                svc.log.info("backfilled", instrument=iid, timeframe=tf, bars=n)
         except Exception as exc:  # live signals go on without history
             svc.log.warning("backfill failed", instrument=iid, error=repr(exc))
 
@@ -112,5 +110,6 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
     async def _stop() -> None:
         for t in list(fits):
             t.cancel()
+        await market_data.close()
 
     return svc
