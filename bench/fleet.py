@@ -12,6 +12,8 @@ service on the fleet profile's defaults), lets it trade for a while, then prints
   a bar share one (the kit carries traceparent through Kafka and gRPC); otherwise the latest
   1m Bar of the order's instrument produced before the order event. Both times are the
   envelopes' produced_at (one host, one clock).
+- the Kafka hops on that path, from each trading consumer's ``omni_delivery_seconds``
+  histogram (the message's creation by its producer to its handling, once per batch).
 
 Figures are printed beside their goals; nothing is asserted.
 
@@ -152,6 +154,52 @@ def latency(bootstrap: str) -> None:
               f"(order-manager's commit and outbox)")
 
 
+HOPS = {  # consumer -> the topics it takes on the way from a bar to an order
+    "strategy-engine": ("market-data-stream",),
+    "order-manager": ("market-data-stream", "order-management"),
+    "risk-engine": ("market-data-stream",),
+    "broker-gateway": ("order-management",),
+}
+
+
+def _bucket_pct(buckets: list[tuple[float, float]], q: float) -> float:
+    """The upper bound of the histogram bucket holding the q-quantile (cumulative counts)."""
+    total = buckets[-1][1]
+    return next(le for le, c in buckets if c >= q * total)
+
+
+def kafka_hops(rec: dict) -> None:
+    """Each trading consumer's omni_delivery_seconds (producer CreateTime -> handling: the
+    broker hop plus the wait in the consumer), read from its /metrics."""
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    print("Kafka hops (message created by its producer -> handled by the consumer; "
+          "first message of each batch; bucket upper bounds):")
+    for name, topics in HOPS.items():
+        port = (rec["services"].get(name) or {}).get("metrics_port")
+        if not port:
+            continue
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
+            text = r.read().decode()
+        per: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for fam in text_string_to_metric_families(text):
+            if fam.name != "omni_delivery_seconds":
+                continue
+            for smp in fam.samples:
+                if smp.name.endswith("_bucket"):
+                    per[smp.labels["topic"]].append((float(smp.labels["le"]), smp.value))
+        for topic in topics:
+            b = sorted(per.get(topic, []))
+            if not b or not b[-1][1]:
+                continue
+            p50, p99 = _bucket_pct(b, 0.5) * 1e3, _bucket_pct(b, 0.99) * 1e3
+            top = _bucket_pct(b, 1.0) * 1e3
+            print(f"  {name:<15} <- {topic:<19} batches={int(b[-1][1]):>6}  "
+                  f"p50 <= {p50:g} ms  p99 <= {p99:g} ms  max <= {top:g} ms")
+
+
 def fh_account() -> str:
     from omni_core.embedded.defaults import PROFILE
 
@@ -198,6 +246,7 @@ def main() -> None:
             print(f"orders: {len(orders)} {dict(st)}"
                   + (f"; rejections: {dict(why.most_common(3))}" if why else ""))
             latency(fleet.bootstrap)
+            kafka_hops(rec)
         finally:
             rc = fleet.stop()
             left = fleet.leftovers()

@@ -324,3 +324,46 @@ async def test_bus_market_data_is_deduplicated_in_memory_beside_a_durable_dedupe
         assert not durable.seen_now("q2")
     finally:
         await bus.stop()
+
+
+async def test_bus_reports_how_long_a_message_took_to_arrive(bus_config, kafka_topics,
+                                                              kafka_bootstrap):
+    """delivery_seconds: from the message's Kafka CreateTime (set by its producer) to its
+    handling. A message stamped a minute ago arrives a minute old; a fresh one does not."""
+    import time
+
+    from omni_core.bus import NoopBusMetrics
+
+    class Recorder(NoopBusMetrics):
+        def __init__(self) -> None:
+            self.delivery: list[tuple[str, float]] = []
+
+        def delivery_seconds(self, topic: str, seconds: float) -> None:
+            self.delivery.append((topic, seconds))
+
+    topic = kafka_topics["system-monitoring"]
+    handled: list[str] = []
+    rec = Recorder()
+    bus = EventBus(bus_config(), _group(), metrics=rec)
+
+    @bus.handler(topic, ConfigChanged)
+    async def on_config(event: ConfigChanged, ctx: EventContext) -> None:
+        handled.append(event.key)
+
+    await bus.start()
+    try:
+        assert await bus.wait_assigned(30)
+        old = Envelope(event_id=uuid.uuid4().hex, event_type=ConfigChanged.DESCRIPTOR.full_name,
+                       payload=ConfigChanged(key="old").SerializeToString())
+        raw = Producer({"bootstrap.servers": kafka_bootstrap})
+        raw.produce(topic, old.SerializeToString(), b"k",
+                    timestamp=int(time.time() * 1000) - 60_000)
+        raw.flush(10)
+        await wait_until(lambda: handled == ["old"])
+        await bus.publish(topic, "k", ConfigChanged(key="new"))
+        await wait_until(lambda: handled == ["old", "new"] and len(rec.delivery) >= 2)
+    finally:
+        await bus.stop()
+    assert [t for t, _ in rec.delivery] == [topic] * len(rec.delivery)
+    assert rec.delivery[0][1] >= 60.0
+    assert 0.0 <= rec.delivery[-1][1] < 60.0

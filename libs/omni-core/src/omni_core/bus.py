@@ -63,7 +63,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
-from confluent_kafka import Consumer, KafkaError, KafkaException, Producer, TopicPartition
+from confluent_kafka import (
+    TIMESTAMP_CREATE_TIME,
+    Consumer,
+    KafkaError,
+    KafkaException,
+    Producer,
+    TopicPartition,
+)
 from confluent_kafka import Message as KafkaMessage
 from google.protobuf.message import Message
 from omni.common.v1.envelope_pb2 import DeadLetter, Envelope
@@ -365,6 +372,9 @@ class BusMetrics(Protocol):
     - ``messages_published{topic}`` counter
     - ``handle_seconds{topic,event_type}`` histogram: mean handling time per message of a batch
     - ``consumer_lag`` gauge (approximate on Tansu, never negative)
+    - ``delivery_seconds{topic}`` histogram, once per batch and partition: from the producer
+      creating the batch's first message (its Kafka CreateTime) to the batch being handled,
+      i.e. the broker hop plus the wait in this consumer (milliseconds resolution)
     """
 
     def messages_consumed(self, topic: str, event_type: str, outcome: str, count: int) -> None: ...
@@ -374,6 +384,8 @@ class BusMetrics(Protocol):
     def handle_seconds(self, topic: str, event_type: str, seconds: float, count: int) -> None: ...
 
     def consumer_lag(self, lag: int) -> None: ...
+
+    def delivery_seconds(self, topic: str, seconds: float) -> None: ...
 
 
 class NoopBusMetrics:
@@ -387,6 +399,9 @@ class NoopBusMetrics:
         pass
 
     def consumer_lag(self, lag: int) -> None:
+        pass
+
+    def delivery_seconds(self, topic: str, seconds: float) -> None:
         pass
 
 
@@ -949,6 +964,11 @@ class EventBus:
                     groups[k] = [m]
                 else:
                     g.append(m)
+        now_ms = time.time() * 1000
+        for m in (msgs,) if groups is None else groups.values():
+            kind, created_ms = m[0].timestamp()
+            if kind == TIMESTAMP_CREATE_TIME and created_ms > 0:
+                self.metrics.delivery_seconds(m[0].topic(), max(0.0, now_ms - created_ms) / 1000)
         touched: set[_Route] = set()
         if groups is None or len(groups) == 1:
             await self._handle_partition(msgs, touched)

@@ -46,6 +46,11 @@ class Metrics:
             ["topic", "event_type"], buckets=_LATENCY_BUCKETS, registry=registry,
         )
         self.lag = Gauge("omni_consumer_lag", "Kafka consumer lag (messages)", registry=registry)
+        self.delivery = Histogram(
+            "omni_delivery_seconds",
+            "From a message's creation by its producer to its handling here (first of a batch)",
+            ["topic"], buckets=_LATENCY_BUCKETS, registry=registry,
+        )
         self.breaker_state = Gauge(
             "omni_breaker_state", "Circuit breaker state (0 closed, 1 half-open, 2 open)",
             ["name"], registry=registry,
@@ -88,6 +93,9 @@ class Metrics:
     def consumer_lag(self, lag: int) -> None:
         self.last_lag = max(0, int(lag))
         self.lag.set(self.last_lag)
+
+    def delivery_seconds(self, topic: str, seconds: float) -> None:
+        self.delivery.labels(topic).observe(seconds)
 
     # gRPC --------------------------------------------------------------------------------
 
