@@ -430,7 +430,6 @@ async def test_port_in_use_is_a_settings_error(sqlite_url):
         await svc.stop()
 
 
-
 def test_run_has_the_service_freeze_its_heap():
     """`run` (a service owning its process) asks for the heap to be frozen once ready. In a
     child process: `run` owns the event loop and the process-wide logging and tracing."""

@@ -147,12 +147,12 @@ class ParentEngine:
 
     # ------------------------------------------------------------------ persistence
 
-    def _row(self, pr: ParentRec) -> dict[str, Any]:
+    def _row(self, pr: ParentRec) -> tuple[Any, ...]:
         p = pr.p
-        return dict(parent_order_id=p.parent_order_id, account_id=p.account_id,
-                    client_order_id=p.client_order_id, status=p.status,
-                    created_at=_sec(p.created_at), updated_at=self.clock.time(),
-                    data=p.SerializeToString(), state=json.dumps(pr.s))
+        return (  # in the column order of store.parents
+            p.parent_order_id, p.account_id, p.client_order_id, p.status, _sec(p.created_at),
+            self.clock.time(), p.SerializeToString(), json.dumps(pr.s),
+        )
 
     def _refresh(self, pr: ParentRec) -> None:
         p, s = pr.p, pr.s

@@ -857,7 +857,7 @@ class OrderManager:
         prev = self.kill_state(account_id)
         self.kill[account_id] = state
         w = Writes()
-        w.kill[account_id] = dict(account_id=account_id, state=state, updated_at=self.clock.time())
+        w.kill[account_id] = (account_id, state, self.clock.time())  # store.kill_switches
         await self._commit(w)
         self.log.warning("kill switch changed", account_id=account_id or "*",
                          state=rk.KillSwitchState.Name(state), previous=prev, reason=reason)

@@ -17,7 +17,6 @@ import contextlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
 from typing import Any
 
 from omni_core.db import Database, Outbox, outbox_table
@@ -135,8 +134,8 @@ class Writes:
     orders: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     events: list[tuple[Any, ...]] = field(default_factory=list)
     fills: list[tuple[Any, ...]] = field(default_factory=list)
-    parents: dict[str, dict[str, Any]] = field(default_factory=dict)
-    kill: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parents: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    kill: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     outbox: list[tuple[Any, ...]] = field(default_factory=list)
     # run after the commit succeeded (not persisted)
     after: list[Any] = field(default_factory=list)
@@ -163,20 +162,6 @@ class Writes:
     def __bool__(self) -> bool:
         return bool(self.orders or self.events or self.fills or self.parents or self.kill
                     or self.outbox)
-
-
-def _insert(db: Database, table: Table) -> Any:
-    if db.is_postgres:
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
-
-
-def _upsert(db: Database, table: Table, key: str) -> Any:
-    ins = _insert(db, table)
-    cols = {c.name: ins.excluded[c.name] for c in table.columns if c.name != key}
-    return ins.on_conflict_do_update(index_elements=[key], set_=cols)
 
 
 class CommitError(RuntimeError):
@@ -284,8 +269,7 @@ class GroupCommitter:
         self._started = False
         self.transactions = 0
         self.operations = 0
-        self._stmts: dict[str, Any] = {}
-        self._getters: dict[str, Any] = {}
+        self._stmts: dict[str, str] = {}
         # the writing connection: a sqlite3 connection in its own thread (file databases), or
         # an asyncpg connection held for the committer's life (PostgreSQL); both take the
         # rows of a group commit as executemany, without SQLAlchemy on the write path
@@ -423,7 +407,7 @@ class GroupCommitter:
         "om_kill_switches": ("state", "updated_at"),
     }
 
-    def _sql(self, table: Table, conflict: str | None, update: bool) -> tuple[str, list[str]]:
+    def _sql(self, table: Table, conflict: str | None, update: bool) -> str:
         """A plain INSERT (optionally ON CONFLICT ... DO UPDATE / DO NOTHING) that takes the rows
         as tuples, without per-row statement compilation: on SQLite one statement per row
         (executemany), on PostgreSQL one statement for all rows, each column an array
@@ -445,9 +429,9 @@ class GroupCommitter:
                 sql += f" ON CONFLICT ({conflict}) DO UPDATE SET {sets}"
             else:
                 sql += " ON CONFLICT DO NOTHING"
-        return sql, cols
+        return sql
 
-    def _raw(self, name: str) -> tuple[str, list[str]]:
+    def _raw(self, name: str) -> str:
         s = self._stmts.get(name)
         if s is None:
             s = self._stmts[name] = {
@@ -459,14 +443,6 @@ class GroupCommitter:
                 "outbox": lambda: self._sql(outbox_table, None, False),
             }[name]()
         return s
-
-    def _tuples(self, name: str, rows: list[dict[str, Any]]) -> tuple[str, list[tuple[Any, ...]]]:
-        """Rows kept as dicts (parent orders, kill switches: rare) as tuples."""
-        sql, cols = self._raw(name)
-        get = self._getters.get(name)
-        if get is None:
-            get = self._getters[name] = itemgetter(*cols)
-        return sql, list(map(get, rows))
 
     def _outbox_rows(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """The outbox rows with source, created_at and published_at. One creation time per
@@ -481,17 +457,17 @@ class GroupCommitter:
     def _statements(self, w: Writes) -> list[tuple[str, list[tuple[Any, ...]]]]:
         out = []
         if w.orders:
-            out.append((self._raw("orders")[0], list(w.orders.values())))
+            out.append((self._raw("orders"), list(w.orders.values())))
         if w.parents:
-            out.append(self._tuples("parents", list(w.parents.values())))
+            out.append((self._raw("parents"), list(w.parents.values())))
         if w.fills:
-            out.append((self._raw("fills")[0], w.fills))
+            out.append((self._raw("fills"), w.fills))
         if w.events:
-            out.append((self._raw("events")[0], w.events))
+            out.append((self._raw("events"), w.events))
         if w.kill:
-            out.append(self._tuples("kill", list(w.kill.values())))
+            out.append((self._raw("kill"), list(w.kill.values())))
         if w.outbox:
-            out.append((self._raw("outbox")[0], self._outbox_rows(w.outbox)))
+            out.append((self._raw("outbox"), self._outbox_rows(w.outbox)))
         return out
 
     async def _write(self, w: Writes) -> None:
