@@ -3,11 +3,12 @@ dedupe, transactional outbox."""
 
 from __future__ import annotations
 
+import asyncio
 import textwrap
 from pathlib import Path
 
 import pytest
-from omni_core.db import Database, DbDeduplicator, Outbox, outbox_table
+from omni_core.db import Database, DbDeduplicator, Outbox, OutboxRelay, outbox_table
 from sqlalchemy import text
 
 
@@ -197,3 +198,39 @@ async def test_outboxes_of_services_sharing_a_database_stay_apart(db):
     assert await a.relay_once(bus) == 1
     assert [p[0] for p in bus.published] == ["order-management"]
     assert await b.pending() == 1
+
+
+class GatedBus(RecordingBus):
+    """Holds each publish until `release` is set, so a test can write while a round runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.publishing = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def publish(self, topic, key, event, *, event_id=None, tenant_id=None):
+        self.publishing.set()
+        await self.release.wait()
+        return await super().publish(topic, key, event, event_id=event_id, tenant_id=tenant_id)
+
+
+async def test_relay_publishes_a_row_written_while_it_was_publishing(db):
+    from omni.control_plane.v1.events_pb2 import ConfigChanged
+
+    outbox, bus = Outbox(db), GatedBus()
+    relay = OutboxRelay(outbox, bus, interval=3600)  # only a wake-up can start a round
+    async with db.session() as s:
+        first = await outbox.add(s, "t", "k", ConfigChanged(key="first"))
+    relay.start()
+    try:
+        await asyncio.wait_for(bus.publishing.wait(), 30)
+        async with db.session() as s:  # written after the round read the outbox
+            second = await outbox.add(s, "t", "k", ConfigChanged(key="second"))
+        bus.release.set()
+        for _ in range(3000):
+            if len(bus.published) == 2:
+                break
+            await asyncio.sleep(0.01)
+        assert [p[3] for p in bus.published] == [first, second]
+    finally:
+        await relay.stop()

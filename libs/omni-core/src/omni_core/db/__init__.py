@@ -447,6 +447,8 @@ class OutboxRelay:
 
     async def _run(self) -> None:
         while True:
+            # cleared before reading: a row written while this round publishes wakes the next
+            self.outbox._wake.clear()
             try:
                 n = await self.outbox.relay_once(self.bus, self.batch)
             except asyncio.CancelledError:
@@ -462,6 +464,5 @@ class OutboxRelay:
                 n = 0
             if n >= self.batch:
                 continue
-            self.outbox._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.outbox._wake.wait(), self.interval)
