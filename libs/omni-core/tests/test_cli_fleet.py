@@ -334,3 +334,23 @@ def test_next_up_cleans_up_after_a_killed_up(home: Path, ups: list[Up]) -> None:
     assert not pid_alive(orphan)
     assert fleet(home)["broker"]["pid"] != orphan
     assert second.stop() == 0, second.output()
+
+
+def test_resident_memory_of_a_service_counts_its_helper_processes():
+    from omni_core.embedded.fleet import rss_bytes
+
+    parent = subprocess.Popen([sys.executable, "-c", (
+        "import subprocess, sys; "
+        "c = subprocess.Popen([sys.executable, '-c', 'b = bytearray(64 << 20); input()'], "
+        "stdin=subprocess.PIPE); print(c.pid, flush=True); c.wait()")],
+        stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    try:
+        for _ in range(1000):  # until the child holds its 64 MiB
+            if (rss_bytes(child) or 0) > 64 << 20:
+                break
+            time.sleep(0.01)
+        assert rss_bytes(parent.pid) >= (rss_bytes(child) or 0) > 64 << 20
+    finally:
+        os.kill(child, signal.SIGKILL)
+        parent.wait()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +34,8 @@ from sqlalchemy import (
     UniqueConstraint,
     select,
 )
+
+from svc_order_manager.sqlite_writer import SqliteWriterProcess, Statements
 
 metadata = MetaData()
 
@@ -192,72 +193,20 @@ def _fail(fut: asyncio.Future[None], exc: BaseException) -> None:
                           else CommitError(f"database write failed: {exc!r}", exc))
 
 
-class _SqliteWriter:
-    """The group committer's own sqlite3 connection, used from ONE thread: a group commit is
-    one hop to that thread (BEGIN IMMEDIATE, one executemany per table, COMMIT) instead of a
-    hop per statement through aiosqlite and SQLAlchemy. Same pragmas as the kit's engine: WAL
-    and synchronous=NORMAL; in WAL mode NORMAL is durable across a crash of the process (the
-    committed transaction is in the WAL file when COMMIT returns); only an OS crash or power
-    loss can lose the last transactions before a checkpoint."""
-
-    def __init__(self, path: str, busy_timeout_ms: int = 5000) -> None:
-        self.path = path
-        self.busy_timeout_ms = busy_timeout_ms
-        self._pool: ThreadPoolExecutor | None = None
-        self._conn: Any = None
-
-    @property
-    def pool(self) -> ThreadPoolExecutor:
-        """The writer thread, started at the first write after (re)opening."""
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(1, thread_name_prefix="om-sqlite-writer")
-        return self._pool
-
-    def _open(self) -> Any:
-        import sqlite3
-
-        c = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000,
-                            isolation_level=None, check_same_thread=False)
-        c.execute("PRAGMA journal_mode=WAL")
-        c.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
-        c.execute("PRAGMA foreign_keys=ON")
-        c.execute("PRAGMA synchronous=NORMAL")
-        # the writer touches every index of the order tables: keep their pages in memory
-        c.execute("PRAGMA cache_size=-65536")  # 64 MiB
-        return c
-
-    def write_now(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
-        """One transaction; run in the writer thread (`pool`)."""
-        c = self._conn
-        if c is None:
-            c = self._conn = self._open()
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            for sql, rows in stmts:
-                c.executemany(sql, rows)
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
-
-    def _close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    async def close(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            await asyncio.get_running_loop().run_in_executor(pool, self._close)
-            pool.shutdown(wait=False)
-
-
 class GroupCommitter:
     """Callers `await commit(writes)`; at most one transaction is in progress, and the writes
     that arrive meanwhile go together into the next one (at most `max_batch` operations).
 
     With none in progress, a transaction starts at the next turn of the event loop, with every
-    operation queued by then; when one ends, the next starts at once with what waits."""
+    operation queued by then; when one ends, the next starts at once with what waits, before
+    the callers of the one that ended resume.
+
+    Pipelining: with many operations waiting (`pipeline_min` or more), a transaction takes only
+    half of them. The callers then form two halves that alternate: the database writes one
+    half while the service works on the other, instead of the two taking turns with all of
+    them (the writer idle while the service works, and the service idle while it writes)."""
+
+    pipeline_min = 64
 
     def __init__(self, db: Database, outbox: Outbox | None = None, max_batch: int = 2000) -> None:
         self.db = db
@@ -269,17 +218,17 @@ class GroupCommitter:
         self._started = False
         self.transactions = 0
         self.operations = 0
-        self._stmts: dict[str, str] = {}
-        # the writing connection: a sqlite3 connection in its own thread (file databases), or
-        # an asyncpg connection held for the committer's life (PostgreSQL); both take the
-        # rows of a group commit as executemany, without SQLAlchemy on the write path
-        self._sqlite: _SqliteWriter | None = None
+        self._stmts: dict[tuple[str, ...], str] = {}
+        # the writing connection, without SQLAlchemy on the write path: a sqlite3 connection
+        # in a writer process (file databases), or an asyncpg connection held for the
+        # committer's life (PostgreSQL)
+        self._sqlite: SqliteWriterProcess | None = None
         self._pg_conn: Any = None  # the SQLAlchemy AsyncConnection holding it
         self._pg: Any = None
         if not db.is_postgres:
             path = db.engine.url.database
             if path and path != ":memory:" and not path.startswith("file:"):
-                self._sqlite = _SqliteWriter(path)
+                self._sqlite = SqliteWriterProcess(path)
 
     def start(self) -> None:
         self._started = True
@@ -334,8 +283,13 @@ class GroupCommitter:
         if self._busy is None and self._queue:
             self._launch()
 
-    def _launch(self) -> None:
-        batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch:]
+    def _launch(self, waiting: int = 0) -> None:
+        """Start the next transaction; `waiting`: the operations queued or just written."""
+        n = self.max_batch
+        waiting = max(waiting, len(self._queue))
+        if waiting >= self.pipeline_min:
+            n = min(n, (waiting + 1) // 2)
+        batch, self._queue = self._queue[:n], self._queue[n:]
         merged = Writes()
         for w, _ in batch:
             merged.merge(w)
@@ -351,8 +305,8 @@ class GroupCommitter:
             failed = loop.create_future()
             failed.set_exception(exc)
             return failed
-        if self._sqlite is not None:  # the writer thread starts at once
-            return loop.run_in_executor(self._sqlite.pool, self._sqlite.write_now, stmts)
+        if self._sqlite is not None:  # sent to the writer process at once
+            return self._sqlite.write(stmts)
         if self.db.is_postgres:
             return loop.create_task(self._write_pg(stmts))
         return loop.create_task(self._write_engine(stmts))
@@ -362,8 +316,11 @@ class GroupCommitter:
         self._busy = None
         exc = CommitError("order-manager stopping") if f.cancelled() else f.exception()
         if exc is None:
+            if self._queue:  # first, so the writer starts before this batch's callers resume
+                self._launch(len(batch) + len(self._queue))
             self._done(batch, merged)
-        elif len(batch) == 1:
+            return
+        if len(batch) == 1:
             _fail(batch[0][1], exc)
         else:
             # one operation may have broken the group (e.g. a duplicate client order id caught
@@ -407,17 +364,28 @@ class GroupCommitter:
         "om_kill_switches": ("state", "updated_at"),
     }
 
-    def _sql(self, table: Table, conflict: str | None, update: bool) -> str:
+    # the tables of a group commit, in the order it writes them: (table, conflict, upsert)
+    TABLES = {
+        "orders": (orders, "order_id", True),
+        "parents": (parents, "parent_order_id", True),
+        "fills": (fills, "fill_id", False),
+        "events": (order_events, None, False),
+        "kill": (kill_switches, "account_id", True),
+        "outbox": (outbox_table, None, False),
+    }
+
+    def _sql(self, name: str, first_param: int = 1) -> str:
         """A plain INSERT (optionally ON CONFLICT ... DO UPDATE / DO NOTHING) that takes the rows
         as tuples, without per-row statement compilation: on SQLite one statement per row
         (executemany), on PostgreSQL one statement for all rows, each column an array
         (`unnest`), which the server runs several times faster than a statement per row."""
+        table, conflict, update = self.TABLES[name]
         cols = [c.name for c in table.columns]
         if self.db.is_postgres:
             from sqlalchemy.dialects import postgresql
 
             dialect = postgresql.dialect()
-            arrays = ", ".join(f"${i + 1}::{c.type.compile(dialect=dialect)}[]"
+            arrays = ", ".join(f"${first_param + i}::{c.type.compile(dialect=dialect)}[]"
                                for i, c in enumerate(table.columns))
             source = f"SELECT * FROM unnest({arrays})"
         else:
@@ -431,17 +399,22 @@ class GroupCommitter:
                 sql += " ON CONFLICT DO NOTHING"
         return sql
 
-    def _raw(self, name: str) -> str:
-        s = self._stmts.get(name)
+    def _pg_sql(self, names: tuple[str, ...]) -> str:
+        """ONE PostgreSQL statement writing the tables `names`: each table's INSERT but the last
+        is a data-modifying WITH clause, and the parameters run on from table to table."""
+        inserts, first = [], 1
+        for name in names:
+            inserts.append(self._sql(name, first))
+            first += len(self.TABLES[name][0].columns)
+        ctes = ", ".join(f"w_{name} AS ({sql})"
+                         for name, sql in zip(names[:-1], inserts[:-1], strict=True))
+        return f"WITH {ctes} {inserts[-1]}" if ctes else inserts[-1]
+
+    def _cached_sql(self, names: tuple[str, ...]) -> str:
+        s = self._stmts.get(names)
         if s is None:
-            s = self._stmts[name] = {
-                "orders": lambda: self._sql(orders, "order_id", True),
-                "parents": lambda: self._sql(parents, "parent_order_id", True),
-                "kill": lambda: self._sql(kill_switches, "account_id", True),
-                "fills": lambda: self._sql(fills, "fill_id", False),
-                "events": lambda: self._sql(order_events, None, False),
-                "outbox": lambda: self._sql(outbox_table, None, False),
-            }[name]()
+            s = self._stmts[names] = (self._pg_sql(names) if self.db.is_postgres
+                                      else self._sql(names[0]))
         return s
 
     def _outbox_rows(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -454,37 +427,50 @@ class GroupCommitter:
         tail = (getattr(self.outbox, "source", None), now, None)
         return [r + tail for r in rows]
 
-    def _statements(self, w: Writes) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    def _rows(self, w: Writes) -> list[tuple[str, list[tuple[Any, ...]]]]:
+        """(table, rows) for each table `w` writes, in the order of `TABLES`."""
         out = []
         if w.orders:
-            out.append((self._raw("orders"), list(w.orders.values())))
+            out.append(("orders", list(w.orders.values())))
         if w.parents:
-            out.append((self._raw("parents"), list(w.parents.values())))
+            out.append(("parents", list(w.parents.values())))
         if w.fills:
-            out.append((self._raw("fills"), w.fills))
+            out.append(("fills", w.fills))
         if w.events:
-            out.append((self._raw("events"), w.events))
+            out.append(("events", w.events))
         if w.kill:
-            out.append((self._raw("kill"), list(w.kill.values())))
+            out.append(("kill", list(w.kill.values())))
         if w.outbox:
-            out.append((self._raw("outbox"), self._outbox_rows(w.outbox)))
+            out.append(("outbox", self._outbox_rows(w.outbox)))
         return out
+
+    def _statements(self, w: Writes) -> Statements:
+        """The statements of one transaction writing `w`, each with its parameters. SQLite: an
+        INSERT per table with its rows (executemany). PostgreSQL: ONE statement for every
+        table, its parameters each column as an array, so that a group commit is one round
+        trip to the server (an implicit transaction) and the server writes the group while the
+        service works on the next one."""
+        parts = self._rows(w)
+        if not self.db.is_postgres:
+            return [(self._cached_sql((name,)), rows) for name, rows in parts]
+        sql = self._cached_sql(tuple(name for name, _ in parts))
+        return [(sql, [col for _, rows in parts for col in zip(*rows, strict=True)])]
 
     async def _write(self, w: Writes) -> None:
         """Not started (tools, tests): one transaction on a connection of the engine's pool."""
         await self._write_engine(self._statements(w))
 
-    async def _write_engine(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+    async def _write_engine(self, stmts: Statements) -> None:
         async with self.db.engine.connect() as conn:
             if self.db.is_postgres:
                 raw = await conn.get_raw_connection()
-                await _pg_transaction(raw.driver_connection, stmts)
+                await _pg_write(raw.driver_connection, stmts)
                 return
             async with conn.begin():
                 for sql, rows in stmts:
                     await conn.exec_driver_sql(sql, rows)
 
-    async def _write_pg(self, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+    async def _write_pg(self, stmts: Statements) -> None:
         if self._pg is None:
             conn = await self.db.engine.connect()
             try:
@@ -495,7 +481,7 @@ class GroupCommitter:
                 raise
         pg = self._pg
         try:
-            await _pg_transaction(pg, stmts)
+            await _pg_write(pg, stmts)
         except Exception:
             if pg.is_closed():  # a broken connection: a new one next time
                 old, self._pg_conn, self._pg = self._pg_conn, None, None
@@ -504,11 +490,11 @@ class GroupCommitter:
             raise
 
 
-async def _pg_transaction(pg: Any, stmts: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
-    """One transaction on an asyncpg connection; each statement takes its rows as columns."""
-    async with pg.transaction():
-        for sql, rows in stmts:
-            await pg.execute(sql, *zip(*rows, strict=True))
+async def _pg_write(pg: Any, stmts: Statements) -> None:
+    """The statement (one per transaction: `GroupCommitter._statements`) on an asyncpg
+    connection; its parameters are column arrays."""
+    for sql, args in stmts:
+        await pg.execute(sql, *args)
 
 
 async def fetch(db: Database, query: Any) -> list[Any]:

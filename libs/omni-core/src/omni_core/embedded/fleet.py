@@ -99,9 +99,17 @@ def pid_alive(pid: int | None, start: int | None = None) -> bool:
 
 
 def rss_bytes(pid: int | None) -> int | None:
-    """Resident set size from /proc/<pid>/status (VmRSS), in bytes."""
+    """Resident set size (VmRSS) of the process and its descendants (a service's helper
+    processes are part of its footprint), in bytes; None if the process is gone."""
     if not pid:
         return None
+    own = _vm_rss(pid)
+    if own is None:
+        return None
+    return own + sum(_vm_rss(child) or 0 for child in _descendants(pid))
+
+
+def _vm_rss(pid: int) -> int | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
@@ -109,6 +117,25 @@ def rss_bytes(pid: int | None) -> int | None:
     except (OSError, ValueError, IndexError):
         return None
     return None
+
+
+def _descendants(pid: int) -> list[int]:
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            tasks = list(Path(f"/proc/{p}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                kids = [int(k) for k in (task / "children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            out.extend(kids)
+            todo.extend(kids)
+    return out
 
 
 def _fmt_bytes(n: int | None) -> str:
