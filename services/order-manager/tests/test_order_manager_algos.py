@@ -103,12 +103,6 @@ async def test_twap_children_fills_completion_and_quality(sdb):
         await stop(m, eng)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def backend(request):
-    pg = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
-    return request.param, pg
-
-
 async def test_restart_mid_parent_neither_loses_nor_doubles_a_child(backend, sqlite_url):
     backend, pg = backend
     db = await make_db(backend, sqlite_url, pg)

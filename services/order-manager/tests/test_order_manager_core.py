@@ -16,27 +16,12 @@ from omni.order_manager.v1 import order_manager_service_pb2 as om
 from omni.risk_engine.v1 import risk_engine_service_pb2 as rk
 from omni_core.clock import SimulatedClock
 from omni_core.errors import FailedPrecondition, InvalidArgument, NotFound
-from order_manager_helpers import ACCT, T0, make_db, outbox_events, report, risk_engine, sub
+from order_manager_helpers import ACCT, T0, outbox_events, report, risk_engine, sub
 from sqlalchemy import select
 from svc_order_manager import store
 from svc_order_manager.clients import ApproveAll, GrpcRiskChecker
 from svc_order_manager.core import Config, OrderManager
 from svc_order_manager.state import S
-
-BACKENDS = ["sqlite", "postgres"]
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request):
-    pg = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
-    return request.param, pg
-
-
-@pytest.fixture
-async def db(backend, sqlite_url):
-    d = await make_db(backend[0], sqlite_url, backend[1])
-    yield d
-    await d.dispose()
 
 
 @pytest.fixture

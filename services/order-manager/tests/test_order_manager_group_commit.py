@@ -12,21 +12,6 @@ from omni.control_plane.v1.events_pb2 import ConfigChanged
 from order_manager_helpers import make_db
 from svc_order_manager.store import CommitError, GroupCommitter, Writes
 
-BACKENDS = ["sqlite", "postgres"]
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request):
-    pg = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
-    return request.param, pg
-
-
-@pytest.fixture
-async def db(backend, sqlite_url):
-    d = await make_db(backend[0], sqlite_url, backend[1])
-    yield d
-    await d.dispose()
-
 
 def one_event(i: int) -> Writes:
     w = Writes()
