@@ -118,6 +118,7 @@ class SqliteWriterProcess:
 
     The process starts at the first write (and again after it died); while it runs, a group is
     sent at once, inside `write`, so the child starts on it without waiting for the event loop.
+    One caller writes at a time (the group committer: one transaction in progress).
     """
 
     def __init__(self, path: str, busy_timeout_ms: int = 5000) -> None:
@@ -126,7 +127,6 @@ class SqliteWriterProcess:
         self._proc: asyncio.subprocess.Process | None = None
         self._reader: asyncio.Task[None] | None = None
         self._pending: collections.deque[asyncio.Future[None]] = collections.deque()
-        self._starting: asyncio.Task[None] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -138,14 +138,7 @@ class SqliteWriterProcess:
         return asyncio.ensure_future(self._start_then_send(frame(stmts)))
 
     async def _start_then_send(self, data: bytes) -> None:
-        if self._starting is None:
-            self._starting = asyncio.create_task(self._start())
-        starting = self._starting
-        try:
-            await asyncio.shield(starting)
-        finally:
-            if self._starting is starting and starting.done():
-                self._starting = None
+        await self._start()
         await self._send(data)
 
     async def _start(self) -> None:
@@ -190,7 +183,6 @@ class SqliteWriterProcess:
         except asyncio.CancelledError:
             _fail(pending, WriterExited("sqlite writer closed"))
             raise
-
 
     async def close(self, wait_s: float = 30.0) -> None:
         """Let the child finish what it was sent, then end it (end of file on its stdin)."""

@@ -364,7 +364,7 @@ class GroupCommitter:
         "om_kill_switches": ("state", "updated_at"),
     }
 
-    # the tables of a group commit, in the order it writes them: (table, conflict, upsert)
+    # the tables of a group commit: (table, conflict target, upsert)
     TABLES = {
         "orders": (orders, "order_id", True),
         "parents": (parents, "parent_order_id", True),
