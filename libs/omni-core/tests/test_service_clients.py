@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import grpc
 import pytest
 from omni.order_manager.v1 import order_manager_service_pb2 as om
 from omni.order_manager.v1 import order_manager_service_pb2_grpc as om_grpc
@@ -59,5 +62,30 @@ async def test_an_unreachable_service_is_named():
             await clients.call("risk-engine", "GetKillSwitch", rk.GetKillSwitchRequest())
         assert err.value.details["service"] == "risk-engine"
         assert await clients.healthy_all() == {"risk-engine": False}
+    finally:
+        await clients.close()
+
+
+async def test_connect_opens_the_channel_before_the_first_call(order_manager):
+    clients = ServiceClients(["order-manager"], {"order-manager": order_manager.address})
+    try:
+        clients.connect()
+        ch = clients._channels["order-manager"]
+        async with asyncio.timeout(10):
+            while ch.get_state() != grpc.ChannelConnectivity.READY:
+                await ch.wait_for_state_change(ch.get_state())
+        assert isinstance(await clients.call("order-manager", "GetOrder",
+                                             om.GetOrderRequest(order_id="o-1")),
+                          om.GetOrderResponse)
+    finally:
+        await clients.close()
+
+
+async def test_connect_to_a_service_that_is_down_does_not_raise():
+    clients = ServiceClients(["risk-engine"], {"risk-engine": "127.0.0.1:1"}, timeout=0.5)
+    try:
+        clients.connect("risk-engine")
+        with pytest.raises(errors.Unavailable, match="risk-engine is unavailable"):
+            await clients.call("risk-engine", "GetKillSwitch", rk.GetKillSwitchRequest())
     finally:
         await clients.close()

@@ -31,9 +31,16 @@ async def outbox_keys(db) -> list[str]:
 @pytest.fixture
 async def committer(db):
     c = GroupCommitter(db)
-    c.start()
+    await c.start()
     yield c
     await c.stop()
+
+
+async def test_start_opens_the_writing_connection_before_the_first_write(committer, db):
+    if db.is_postgres:
+        assert committer._pg is not None and not committer._pg.is_closed()
+    else:
+        assert committer._sqlite is not None and committer._sqlite.running
 
 
 async def test_few_waiting_operations_go_into_one_transaction(committer, db):
@@ -67,7 +74,7 @@ async def test_a_failed_group_writes_nothing_of_any_table(committer, db):
 async def sqlite_committer(sqlite_url):
     d = await make_db("sqlite", sqlite_url, None)
     c = GroupCommitter(d)
-    c.start()
+    await c.start()
     yield c, d
     await c.stop()
     await d.dispose()

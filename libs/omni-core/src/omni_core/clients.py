@@ -100,6 +100,14 @@ class ServiceClients:
             self._stubs[service] = stub_class(service)(ch)
         return self._stubs[service]
 
+    def connect(self, *services: str) -> None:
+        """Start connecting now, in the background, so the first call does not wait for the
+        TCP and HTTP/2 handshakes. A service that is down is retried with gRPC's backoff;
+        calls behave the same either way. Default: every service of this object."""
+        for service in services or self.services:
+            self.stub(service)
+            self._channels[service].get_state(try_to_connect=True)
+
     async def call(self, service: str, method: str, request: Any, *,
                    timeout: float | None = None) -> Any:  # noqa: ASYNC109 (gRPC deadline)
         """``await stub.<method>(request)`` under the error rule of this module."""

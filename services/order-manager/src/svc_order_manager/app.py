@@ -125,6 +125,8 @@ class OrderManagerApp:
         self.started = asyncio.Event()
 
     async def start(self) -> None:
+        if isinstance(self.risk, GrpcRiskChecker):
+            self.risk.connect()
         await self.mgr.start()
         await self.parents.start()
         self.started.set()

@@ -61,6 +61,10 @@ class GrpcRiskChecker:
         self.address = address
         self.clients = ServiceClients(["risk-engine"], {"risk-engine": address}, timeout=timeout)
 
+    def connect(self) -> None:
+        """Connect ahead of the first order (see `ServiceClients.connect`)."""
+        self.clients.connect()
+
     async def check(self, order: om.Order, reference_price: float) -> RiskVerdict:
         try:
             resp = await self.clients.call("risk-engine", "CheckOrder",

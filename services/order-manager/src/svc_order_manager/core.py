@@ -203,7 +203,7 @@ class OrderManager:
     async def start(self) -> None:
         await self.db.ensure_kit_tables()
         await self.load()
-        self.committer.start()
+        await self.committer.start()
 
     async def stop(self) -> None:
         await self.committer.stop()

@@ -116,9 +116,11 @@ class WriterExited(RuntimeError):
 class SqliteWriterProcess:
     """The parent's side: `write(stmts)` sends a group and returns a future of its commit.
 
-    The process starts at the first write (and again after it died); while it runs, a group is
-    sent at once, inside `write`, so the child starts on it without waiting for the event loop.
-    One caller writes at a time (the group committer: one transaction in progress).
+    `start()` starts the process ahead of the first write (starting Python takes ~0.1 s, which
+    the first order must not wait for); a write after the process died starts a new one. While
+    it runs, a group is sent at once, inside `write`, so the child starts on it without waiting
+    for the event loop. One caller writes at a time (the group committer: one transaction in
+    progress).
     """
 
     def __init__(self, path: str, busy_timeout_ms: int = 5000) -> None:
@@ -132,16 +134,22 @@ class SqliteWriterProcess:
     def pid(self) -> int | None:
         return self._proc.pid if self._proc is not None else None
 
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.returncode is None
+
     def write(self, stmts: Statements) -> asyncio.Future[None]:
-        if self._proc is not None and self._proc.returncode is None:
+        if self.running:
             return self._send(frame(stmts))
         return asyncio.ensure_future(self._start_then_send(frame(stmts)))
 
     async def _start_then_send(self, data: bytes) -> None:
-        await self._start()
+        await self.start()
         await self._send(data)
 
-    async def _start(self) -> None:
+    async def start(self) -> None:
+        if self.running:
+            return
         proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", __name__, self.path, str(int(self.busy_timeout_ms)),
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)

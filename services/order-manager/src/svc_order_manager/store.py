@@ -230,8 +230,14 @@ class GroupCommitter:
             if path and path != ":memory:" and not path.startswith("file:"):
                 self._sqlite = SqliteWriterProcess(path)
 
-    def start(self) -> None:
+    async def start(self) -> None:
+        """Open the writing connection now (the writer process, or the PostgreSQL connection),
+        so the first order does not wait for it."""
         self._started = True
+        if self._sqlite is not None:
+            await self._sqlite.start()
+        elif self.db.is_postgres:
+            await self._pg_connection()
 
     async def stop(self) -> None:
         """Write what is queued, then close the connections."""
@@ -470,7 +476,7 @@ class GroupCommitter:
                 for sql, rows in stmts:
                     await conn.exec_driver_sql(sql, rows)
 
-    async def _write_pg(self, stmts: Statements) -> None:
+    async def _pg_connection(self) -> Any:
         if self._pg is None:
             conn = await self.db.engine.connect()
             try:
@@ -479,7 +485,10 @@ class GroupCommitter:
             except BaseException:
                 await conn.close()
                 raise
-        pg = self._pg
+        return self._pg
+
+    async def _write_pg(self, stmts: Statements) -> None:
+        pg = await self._pg_connection()
         try:
             await _pg_write(pg, stmts)
         except Exception:

@@ -120,6 +120,7 @@ class GrpcOrderTransport:
 
     def start(self) -> None:
         if self._task is None:
+            self.clients.connect()  # the first order does not wait for the handshakes
             self._task = asyncio.get_running_loop().create_task(self._worker())
 
     async def close(self) -> None:
