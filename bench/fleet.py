@@ -200,6 +200,18 @@ def kafka_hops(rec: dict) -> None:
                   f"p50 <= {p50:g} ms  p99 <= {p99:g} ms  max <= {top:g} ms")
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of a process (/proc/<pid>/stat), 0 when it is gone."""
+    import os
+
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def fh_account() -> str:
     from omni_core.embedded.defaults import PROFILE
 
@@ -223,10 +235,19 @@ def main() -> None:
             print(f"cold start to all {n} services READY: {ready:.1f} s "
                   f"(goal <= {GOAL_START_S:g} s on 2 cores)")
             peak = fleet.rss_total()
+            broker = (rec.get("broker") or {}).get("pid")
             t0 = time.monotonic()
+            window = min(30.0, args.session / 3)
+            broker_cpu: list[tuple[float, float]] = [(t0, cpu_seconds(broker))]
             while time.monotonic() - t0 < args.session:
                 time.sleep(2)
                 peak = max(peak, fleet.rss_total())
+                now = time.monotonic()
+                if len(broker_cpu) == 1 and now - t0 >= window:
+                    broker_cpu.append((now, cpu_seconds(broker)))
+                if args.session - (now - t0) <= window + 2 and len(broker_cpu) == 2:
+                    broker_cpu.append((now, cpu_seconds(broker)))
+            broker_cpu.append((time.monotonic(), cpu_seconds(broker)))
             end = fleet.rss_total()
             per = {name: fh.rss_of(s.get("pid")) for name, s in rec["services"].items()}
             top = sorted(per.items(), key=lambda kv: -kv[1])[:4]
@@ -234,6 +255,12 @@ def main() -> None:
                   f"{end / 2**30:.2f} GiB (peak {peak / 2**30:.2f} GiB; goal <= "
                   f"{GOAL_RSS_GIB:g} GiB); largest: "
                   + ", ".join(f"{k} {v / 2**20:.0f} MiB" for k, v in top))
+            if len(broker_cpu) == 4:
+                (a0, c0), (a1, c1), (b0, d0), (b1, d1) = broker_cpu
+                print(f"embedded broker CPU: {100 * (c1 - c0) / (a1 - a0):.0f}% of a core in the "
+                      f"session's first {a1 - a0:.0f} s, {100 * (d1 - d0) / (b1 - b0):.0f}% in its "
+                      f"last {b1 - b0:.0f} s (its work per fetch grows with the batches a topic "
+                      f"holds; docs/embedded.md)")
             fh.stop_strategies()
             from collections import Counter
 

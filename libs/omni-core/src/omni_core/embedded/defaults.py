@@ -38,7 +38,10 @@ PROFILE: dict[str, Any] = {
         # four asset classes the paper venue, order-manager lots and the simulator all know
         "instruments": ["AAPL.XNAS", "SPY.ARCX", "EURUSD.FX", "BTC-USD.CRYPTO"],
         "speed": 60.0,  # market seconds per wall second
-        "quote_interval": 2.0,  # market seconds between quotes (bounds the broker's memory)
+        # market seconds between quotes: 10 per one-minute bar. The embedded broker's work per
+        # fetch grows with the batches a topic holds (docs/embedded.md, "Long sessions"), so
+        # this sets how fast the fleet slows down over a session, as well as its memory
+        "quote_interval": 6.0,
         "book_interval": 30.0,
     },
     "strategy_timeframe": "1m",
