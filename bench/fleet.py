@@ -200,18 +200,6 @@ def kafka_hops(rec: dict) -> None:
                   f"p50 <= {p50:g} ms  p99 <= {p99:g} ms  max <= {top:g} ms")
 
 
-def cpu_seconds(pid: int | None) -> float:
-    """User + system CPU time of a process (/proc/<pid>/stat), 0 when it is gone."""
-    import os
-
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-    except (OSError, TypeError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def fh_account() -> str:
     from omni_core.embedded.defaults import PROFILE
 
@@ -235,19 +223,25 @@ def main() -> None:
             print(f"cold start to all {n} services READY: {ready:.1f} s "
                   f"(goal <= {GOAL_START_S:g} s on 2 cores)")
             peak = fleet.rss_total()
+            from omni_core.embedded.fleet import cpu_seconds
+
             broker = (rec.get("broker") or {}).get("pid")
+
+            def broker_cpu_s() -> float:
+                return cpu_seconds(broker) or 0.0
+
             t0 = time.monotonic()
             window = min(30.0, args.session / 3)
-            broker_cpu: list[tuple[float, float]] = [(t0, cpu_seconds(broker))]
+            broker_cpu: list[tuple[float, float]] = [(t0, broker_cpu_s())]
             while time.monotonic() - t0 < args.session:
                 time.sleep(2)
                 peak = max(peak, fleet.rss_total())
                 now = time.monotonic()
                 if len(broker_cpu) == 1 and now - t0 >= window:
-                    broker_cpu.append((now, cpu_seconds(broker)))
+                    broker_cpu.append((now, broker_cpu_s()))
                 if args.session - (now - t0) <= window + 2 and len(broker_cpu) == 2:
-                    broker_cpu.append((now, cpu_seconds(broker)))
-            broker_cpu.append((time.monotonic(), cpu_seconds(broker)))
+                    broker_cpu.append((now, broker_cpu_s()))
+            broker_cpu.append((time.monotonic(), broker_cpu_s()))
             end = fleet.rss_total()
             per = {name: fh.rss_of(s.get("pid")) for name, s in rec["services"].items()}
             top = sorted(per.items(), key=lambda kv: -kv[1])[:4]

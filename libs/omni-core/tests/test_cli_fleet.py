@@ -354,3 +354,46 @@ def test_resident_memory_of_a_service_counts_its_helper_processes():
     finally:
         os.kill(child, signal.SIGKILL)
         parent.wait()
+
+
+def test_cpu_meter_shows_a_busy_helper_process_as_its_parents_cpu():
+    from omni_core.embedded.fleet import CpuMeter
+
+    parent = subprocess.Popen([sys.executable, "-c", (
+        "import subprocess, sys; "
+        "c = subprocess.Popen([sys.executable, '-c', 'while True: pass']); "
+        "print(c.pid, flush=True); c.wait()")],
+        stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    idle = subprocess.Popen(["sleep", "30"])
+    meter = CpuMeter(min_window=0.5)
+    try:
+        assert meter.percent(parent.pid) is None and meter.percent(idle.pid) is None
+        time.sleep(1.0)
+        busy = meter.percent(parent.pid)
+        assert busy is not None and busy > 30  # its child spins on a core
+        assert meter.percent(parent.pid) == busy  # asked again within the window
+        assert meter.percent(idle.pid) < 10
+    finally:
+        os.kill(child, signal.SIGKILL)
+        parent.wait()
+        idle.kill()
+        idle.wait()
+    assert meter.percent(parent.pid) is None  # gone
+
+
+def test_a_busy_embedded_broker_is_named_in_the_table():
+    from io import StringIO
+
+    from omni_core.embedded.fleet import Row, broker_busy_note, render_table
+    from rich.console import Console
+
+    row = Row("kafka (embedded)", 1, "RUNNING", 0, 600.0, ":9092", "-", 50 << 20, 95.0)
+    note = broker_busy_note(row)
+    assert note is not None and "95% of a core" in note and "omni down && omni up" in note
+    assert broker_busy_note(Row("kafka (embedded)", 1, "RUNNING", 0, 60.0, ":9092", "-",
+                                50 << 20, 30.0)) is None
+    out = StringIO()
+    Console(file=out, width=140).print(render_table([row], caption=note))
+    text = out.getvalue()
+    assert "cpu" in text and "95%" in text and "restart the fleet" in text

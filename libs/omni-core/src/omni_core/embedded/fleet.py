@@ -28,7 +28,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,8 @@ __all__ = [
     "pid_alive",
     "process_start",
     "rss_bytes",
+    "cpu_seconds",
+    "CpuMeter",
 ]
 
 FLEET_FILE = "fleet.json"
@@ -136,6 +138,61 @@ def _descendants(pid: int) -> list[int]:
             out.extend(kids)
             todo.extend(kids)
     return out
+
+
+def cpu_seconds(pid: int | None) -> float | None:
+    """CPU time (user + system) of the process and its descendants, in seconds; None if the
+    process is gone."""
+    if not pid:
+        return None
+    own = _cpu(pid)
+    if own is None:
+        return None
+    return own + sum(_cpu(child) or 0.0 for child in _descendants(pid))
+
+
+def _cpu(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLK_TCK
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+class CpuMeter:
+    """Recent CPU use per process: `percent(pid)` is the share of one core the process (with
+    its descendants) used since the previous sample of that pid; None until there are two.
+    Calls closer together than `min_window` seconds return the last figure (a table is
+    built more than once per refresh)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic,
+                 min_window: float = 0.5) -> None:
+        self.clock = clock
+        self.min_window = min_window
+        self._last: dict[int, tuple[float, float]] = {}
+        self._shown: dict[int, float] = {}
+
+    def percent(self, pid: int | None) -> float | None:
+        used = cpu_seconds(pid)
+        if pid is None or used is None:
+            return None
+        now = self.clock()
+        prev = self._last.get(pid)
+        if prev is not None and now - prev[0] < self.min_window:
+            return self._shown.get(pid)
+        self._last[pid] = (now, used)
+        if prev is None:
+            return None
+        value = self._shown[pid] = max(0.0, 100.0 * (used - prev[1]) / (now - prev[0]))
+        return value
+
+
+# the embedded broker's work per fetch grows with the batches a topic holds (Tansu's in-memory
+# storage); past this share of a core every hop waits for it (docs/embedded.md)
+BROKER_BUSY_PERCENT = 80.0
 
 
 def _fmt_bytes(n: int | None) -> str:
@@ -283,6 +340,7 @@ class Row:
     endpoint: str
     metrics: str
     rss: int | None
+    cpu: float | None = None  # % of one core, recently
 
 
 _STATE_STYLE = {
@@ -305,7 +363,7 @@ def render_table(rows: Iterable[Row], caption: str | None = None, title: str | N
                   title_justify="left", pad_edge=False)
     for col, just in (("service", "left"), ("pid", "right"), ("state", "left"),
                       ("restarts", "right"), ("uptime", "right"), ("port", "right"),
-                      ("metrics", "right"), ("rss", "right")):
+                      ("metrics", "right"), ("cpu", "right"), ("rss", "right")):
         table.add_column(col, justify=just, no_wrap=True)
     for r in rows:
         style = _STATE_STYLE.get(r.state, "")
@@ -317,6 +375,7 @@ def render_table(rows: Iterable[Row], caption: str | None = None, title: str | N
             _fmt_uptime(r.uptime),
             r.endpoint,
             r.metrics,
+            "-" if r.cpu is None else f"{r.cpu:.0f}%",
             _fmt_bytes(r.rss),
         )
     return table
@@ -329,7 +388,8 @@ def _title(broker: dict[str, Any] | None) -> str:
     return title
 
 
-def _broker_row(broker: dict[str, Any] | None, started_at: float | None) -> Row | None:
+def _broker_row(broker: dict[str, Any] | None, started_at: float | None,
+                cpu: CpuMeter | None = None) -> Row | None:
     if not broker:
         return None
     if broker.get("mode") == "external":
@@ -346,7 +406,17 @@ def _broker_row(broker: dict[str, Any] | None, started_at: float | None) -> Row 
         ":" + str(broker.get("bootstrap", "")).rpartition(":")[2],
         "-",
         rss_bytes(pid) if alive else None,
+        cpu.percent(pid) if (alive and cpu is not None) else None,
     )
+
+
+def broker_busy_note(row: Row | None) -> str | None:
+    """A word for the user when the embedded broker is near a full core."""
+    if row is None or row.cpu is None or row.cpu < BROKER_BUSY_PERCENT:
+        return None
+    return (f"the embedded broker is busy ({row.cpu:.0f}% of a core): its work grows with the "
+            f"messages it holds, so latency rises; restart the fleet (omni down && omni up) "
+            f"or use OMNI_KAFKA_BOOTSTRAP (docs/embedded.md, Long sessions)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -380,6 +450,8 @@ class _Up:
         self.signals = 0
         self.first_signal = 0.0
         self.record: dict[str, Any] = {}
+        self.cpu = CpuMeter()
+        self.broker_note: str | None = None
 
     # -- output ----------------------------------------------------------------------------
 
@@ -388,7 +460,7 @@ class _Up:
 
     def rows(self) -> list[Row]:
         rows: list[Row] = []
-        b = _broker_row(self.broker_info, self.broker_started)
+        b = _broker_row(self.broker_info, self.broker_started, self.cpu)
         if b is not None:
             rows.append(b)
         if self.sup is not None:
@@ -397,7 +469,7 @@ class _Up:
                     c.name, c.pid, c.state.value, c.restarts, c.uptime,
                     f":{c.spec.grpc_port}" if c.spec.grpc_port else "-",
                     f":{c.spec.metrics_port}" if c.spec.metrics_port else "-",
-                    rss_bytes(c.pid),
+                    rss_bytes(c.pid), self.cpu.percent(c.pid),
                 ))
         return rows
 
@@ -408,7 +480,15 @@ class _Up:
         parts.append(f"logs {self.home / 'logs'}")
         if not self.stop_event.is_set():
             parts.append("Ctrl-C stops everything")
-        return "   ".join(parts)
+        caption = "   ".join(parts)
+        return caption + (f"\n{self.broker_note}" if self.broker_note else "")
+
+    def _check_broker(self) -> None:
+        """Say once when the embedded broker becomes busy (and again after it recovered)."""
+        note = broker_busy_note(_broker_row(self.broker_info, self.broker_started, self.cpu))
+        if note and not self.broker_note and not self.live_mode:
+            self.say(note)
+        self.broker_note = note
 
     def table(self):
         return render_table(self.rows(), caption=self.caption(), title=_title(self.broker_info))
@@ -536,10 +616,12 @@ class _Up:
                       redirect_stdout=False, redirect_stderr=False) as live:
                 while not self.stop_event.is_set():
                     await self.sup.changed(timeout=self.opts.refresh)
+                    self._check_broker()
                     live.update(self.table(), refresh=True)
         else:
             last = None
             while not self.stop_event.is_set():
+                self._check_broker()
                 sig = self._signature()
                 if sig != last:
                     self.console.print(self.table())
@@ -732,9 +814,16 @@ def status(home: str | None = None) -> int:
                 checks.append(check_health(s["grpc_port"], timeout=1.0))
         return dict(zip(names, await asyncio.gather(*checks), strict=True))
 
+    cpu = CpuMeter()
+    pids = [(record.get("broker") or {}).get("pid")] + [
+        s.get("pid") for s in (record.get("services") or {}).values()]
+    for pid in pids:  # the first sample; the probe and a short wait make the window
+        cpu.percent(pid)
+    sampled = time.monotonic()
     serving = asyncio.run(probe())
+    time.sleep(max(0.0, cpu.min_window + 0.05 - (time.monotonic() - sampled)))
     rows = []
-    b = _broker_row(record.get("broker"), record.get("started_at"))
+    b = _broker_row(record.get("broker"), record.get("started_at"), cpu)
     if b is not None:
         rows.append(b)
     order = {svc.name: svc.number for svc in SERVICES}
@@ -754,11 +843,15 @@ def status(home: str | None = None) -> int:
             f":{s['grpc_port']}" if s.get("grpc_port") else "-",
             f":{s['metrics_port']}" if s.get("metrics_port") else "-",
             rss_bytes(s.get("pid")) if alive else None,
+            cpu.percent(s.get("pid")) if alive else None,
         ))
     caption = f"omni up pid {up.get('pid')} ({'running' if up_alive else 'gone'})"
     if record.get("dashboard"):
         caption += f"   dashboard {record['dashboard']}"
     caption += f"   logs {root / 'logs'}"
+    note = broker_busy_note(b)
+    if note:
+        caption += f"\n{note}"
     console.print(render_table(rows, caption=caption, title=_title(record.get("broker"))))
     return 0
 
