@@ -336,15 +336,21 @@ def test_next_up_cleans_up_after_a_killed_up(home: Path, ups: list[Up]) -> None:
     assert second.stop() == 0, second.output()
 
 
+def parent_of_helper(helper_code: str) -> tuple[subprocess.Popen, int]:
+    """A process that runs `helper_code` in a child process (a service and its helper): the
+    parent, and the child's pid."""
+    parent = subprocess.Popen([sys.executable, "-c", (
+        "import subprocess, sys; "
+        f"c = subprocess.Popen([sys.executable, '-c', {helper_code!r}], "
+        "stdin=subprocess.PIPE); print(c.pid, flush=True); c.wait()")],
+        stdout=subprocess.PIPE, text=True)
+    return parent, int(parent.stdout.readline())
+
+
 def test_resident_memory_of_a_service_counts_its_helper_processes():
     from omni_core.embedded.fleet import rss_bytes
 
-    parent = subprocess.Popen([sys.executable, "-c", (
-        "import subprocess, sys; "
-        "c = subprocess.Popen([sys.executable, '-c', 'b = bytearray(64 << 20); input()'], "
-        "stdin=subprocess.PIPE); print(c.pid, flush=True); c.wait()")],
-        stdout=subprocess.PIPE, text=True)
-    child = int(parent.stdout.readline())
+    parent, child = parent_of_helper("b = bytearray(64 << 20); input()")
     try:
         for _ in range(1000):  # until the child holds its 64 MiB
             if (rss_bytes(child) or 0) > 64 << 20:
@@ -359,12 +365,7 @@ def test_resident_memory_of_a_service_counts_its_helper_processes():
 def test_cpu_meter_shows_a_busy_helper_process_as_its_parents_cpu():
     from omni_core.embedded.fleet import CpuMeter
 
-    parent = subprocess.Popen([sys.executable, "-c", (
-        "import subprocess, sys; "
-        "c = subprocess.Popen([sys.executable, '-c', 'while True: pass']); "
-        "print(c.pid, flush=True); c.wait()")],
-        stdout=subprocess.PIPE, text=True)
-    child = int(parent.stdout.readline())
+    parent, child = parent_of_helper("while True: pass")
     idle = subprocess.Popen(["sleep", "30"])
     meter = CpuMeter(min_window=0.5)
     try:

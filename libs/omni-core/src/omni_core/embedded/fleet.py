@@ -103,12 +103,22 @@ def pid_alive(pid: int | None, start: int | None = None) -> bool:
 def rss_bytes(pid: int | None) -> int | None:
     """Resident set size (VmRSS) of the process and its descendants (a service's helper
     processes are part of its footprint), in bytes; None if the process is gone."""
+    return _with_descendants(pid, _vm_rss)
+
+
+def cpu_seconds(pid: int | None) -> float | None:
+    """CPU time (user + system) of the process and its descendants, in seconds; None if the
+    process is gone."""
+    return _with_descendants(pid, _cpu)
+
+
+def _with_descendants(pid: int | None, measure: Callable[[int], Any]) -> Any:
     if not pid:
         return None
-    own = _vm_rss(pid)
+    own = measure(pid)
     if own is None:
         return None
-    return own + sum(_vm_rss(child) or 0 for child in _descendants(pid))
+    return own + sum(measure(child) or 0 for child in _descendants(pid))
 
 
 def _vm_rss(pid: int) -> int | None:
@@ -138,17 +148,6 @@ def _descendants(pid: int) -> list[int]:
             out.extend(kids)
             todo.extend(kids)
     return out
-
-
-def cpu_seconds(pid: int | None) -> float | None:
-    """CPU time (user + system) of the process and its descendants, in seconds; None if the
-    process is gone."""
-    if not pid:
-        return None
-    own = _cpu(pid)
-    if own is None:
-        return None
-    return own + sum(_cpu(child) or 0.0 for child in _descendants(pid))
 
 
 def _cpu(pid: int) -> float | None:
