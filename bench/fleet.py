@@ -232,16 +232,18 @@ def main() -> None:
 
             t0 = time.monotonic()
             window = min(30.0, args.session / 3)
-            broker_cpu: list[tuple[float, float]] = [(t0, broker_cpu_s())]
+            # (time, broker CPU seconds) at the session's start, the end of its first window,
+            # the start of its last window, and its end
+            marks = {"start": (t0, broker_cpu_s())}
             while time.monotonic() - t0 < args.session:
                 time.sleep(2)
                 peak = max(peak, fleet.rss_total())
                 now = time.monotonic()
-                if len(broker_cpu) == 1 and now - t0 >= window:
-                    broker_cpu.append((now, broker_cpu_s()))
-                if args.session - (now - t0) <= window + 2 and len(broker_cpu) == 2:
-                    broker_cpu.append((now, broker_cpu_s()))
-            broker_cpu.append((time.monotonic(), broker_cpu_s()))
+                if "first" not in marks and now - t0 >= window:
+                    marks["first"] = (now, broker_cpu_s())
+                if "last" not in marks and now - t0 >= args.session - window - 2:
+                    marks["last"] = (now, broker_cpu_s())
+            marks["end"] = (time.monotonic(), broker_cpu_s())
             end = fleet.rss_total()
             per = {name: fh.rss_of(s.get("pid")) for name, s in rec["services"].items()}
             top = sorted(per.items(), key=lambda kv: -kv[1])[:4]
@@ -249,8 +251,9 @@ def main() -> None:
                   f"{end / 2**30:.2f} GiB (peak {peak / 2**30:.2f} GiB; goal <= "
                   f"{GOAL_RSS_GIB:g} GiB); largest: "
                   + ", ".join(f"{k} {v / 2**20:.0f} MiB" for k, v in top))
-            if len(broker_cpu) == 4:
-                (a0, c0), (a1, c1), (b0, d0), (b1, d1) = broker_cpu
+            if len(marks) == 4:
+                (a0, c0), (a1, c1) = marks["start"], marks["first"]
+                (b0, d0), (b1, d1) = marks["last"], marks["end"]
                 print(f"embedded broker CPU: {100 * (c1 - c0) / (a1 - a0):.0f}% of a core in the "
                       f"session's first {a1 - a0:.0f} s, {100 * (d1 - d0) / (b1 - b0):.0f}% in its "
                       f"last {b1 - b0:.0f} s (its work per fetch grows with the batches a topic "

@@ -158,7 +158,7 @@ def _cpu(pid: int) -> float | None:
         return None
 
 
-_CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 class CpuMeter:
@@ -177,6 +177,9 @@ class CpuMeter:
     def percent(self, pid: int | None) -> float | None:
         used = cpu_seconds(pid)
         if pid is None or used is None:
+            if pid is not None:  # gone (a restarted service has a new pid): forget it
+                self._last.pop(pid, None)
+                self._shown.pop(pid, None)
             return None
         now = self.clock()
         prev = self._last.get(pid)
@@ -409,11 +412,12 @@ def _broker_row(broker: dict[str, Any] | None, started_at: float | None,
     )
 
 
-def broker_busy_note(row: Row | None) -> str | None:
-    """A word for the user when the embedded broker is near a full core."""
-    if row is None or row.cpu is None or row.cpu < BROKER_BUSY_PERCENT:
+def broker_busy_note(cpu: float | None) -> str | None:
+    """A word for the user when the embedded broker (`cpu`: its % of a core) is near a full
+    core."""
+    if cpu is None or cpu < BROKER_BUSY_PERCENT:
         return None
-    return (f"the embedded broker is busy ({row.cpu:.0f}% of a core): its work grows with the "
+    return (f"the embedded broker is busy ({cpu:.0f}% of a core): its work grows with the "
             f"messages it holds, so latency rises; restart the fleet (omni down && omni up) "
             f"or use OMNI_KAFKA_BOOTSTRAP (docs/embedded.md, Long sessions)")
 
@@ -484,7 +488,9 @@ class _Up:
 
     def _check_broker(self) -> None:
         """Say once when the embedded broker becomes busy (and again after it recovered)."""
-        note = broker_busy_note(_broker_row(self.broker_info, self.broker_started, self.cpu))
+        info = self.broker_info or {}
+        note = None if info.get("mode") == "external" else broker_busy_note(
+            self.cpu.percent(info.get("pid")))
         if note and not self.broker_note and not self.live_mode:
             self.say(note)
         self.broker_note = note
@@ -848,7 +854,7 @@ def status(home: str | None = None) -> int:
     if record.get("dashboard"):
         caption += f"   dashboard {record['dashboard']}"
     caption += f"   logs {root / 'logs'}"
-    note = broker_busy_note(b)
+    note = broker_busy_note(b.cpu if b is not None else None)
     if note:
         caption += f"\n{note}"
     console.print(render_table(rows, caption=caption, title=_title(record.get("broker"))))
