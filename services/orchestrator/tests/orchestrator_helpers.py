@@ -409,8 +409,27 @@ async def in_process_fleet(kafka_bootstrap: str, home: Path, label: str = "fleet
             with contextlib.suppress(Exception):
                 await srv.stop(grace=0.2)
         for svc in reversed(started):
-            with contextlib.suppress(Exception):
-                await svc.stop()
+            await _stop_or_report(svc)
+
+
+STOP_REPORT_AFTER_S = 60.0
+
+
+async def _stop_or_report(svc: Any) -> None:
+    """Stop one service of the fleet. A stop that hangs (seen twice in CI in this fixture's
+    teardown, never reproduced) prints every pending task's stack, so the log shows where it
+    waits, and teardown goes on with the next service."""
+    import sys
+
+    try:
+        await asyncio.wait_for(svc.stop(), STOP_REPORT_AFTER_S)
+    except TimeoutError:
+        print(f"in_process_fleet: {svc.name} did not stop within {STOP_REPORT_AFTER_S:g} s; "
+              f"pending tasks:", file=sys.stderr)
+        for task in asyncio.all_tasks():
+            task.print_stack(file=sys.stderr)
+    except Exception as exc:  # a failed stop must not leave the other services running
+        print(f"in_process_fleet: {svc.name} stop failed: {exc!r}", file=sys.stderr)
 
 
 async def wait_quote(address: str, instrument: str = AAPL, timeout: float = 30) -> md.Quote:  # noqa: ASYNC109
