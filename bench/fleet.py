@@ -55,7 +55,18 @@ def _pct(xs: list[float], q: float) -> float:
     return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
 
 
-def latency(bootstrap: str) -> None:
+def by_minute(rows: list[tuple[int, str, float]], start_ns: int) -> None:
+    """Tick-to-order per minute of the session: the embedded broker's work per fetch grows
+    with the batches a topic holds, so latency drifts up as a session goes on."""
+    per: dict[int, list[float]] = defaultdict(list)
+    for t, _inst, ms in rows:
+        per[max(0, t - start_ns) // 60_000_000_000].append(ms)
+    print("  by minute of the session: " + "; ".join(
+        f"{m + 1}: n={len(v)} p50 {_pct(v, 0.5):.0f} / p99 {_pct(v, 0.99):.0f} / "
+        f"max {max(v):.0f} ms" for m, v in sorted(per.items())))
+
+
+def latency(bootstrap: str, start_ns: int) -> None:
     from omni.market_data.v1 import events_pb2 as mde
     from omni.order_manager.v1 import events_pb2 as _ome  # noqa: F401  (registers the types)
     from omni_core.envelope import unpack
@@ -132,6 +143,7 @@ def latency(bootstrap: str) -> None:
           f"(goal <= {GOAL_P99_MS:g} ms)   mean {statistics.fmean(lat):.1f} ms   "
           f"max {max(lat):.1f} ms")
     rows.sort()
+    by_minute(rows, start_ns)
     firsts: set[int] = set()
     seen_inst: set[str] = set()
     for i, (_t, inst, _ms) in enumerate(rows):
@@ -230,7 +242,7 @@ def main() -> None:
             def broker_cpu_s() -> float:
                 return cpu_seconds(broker) or 0.0
 
-            t0 = time.monotonic()
+            t0, start_ns = time.monotonic(), time.time_ns()
             window = min(30.0, args.session / 3)
             # (time, broker CPU seconds) at the session's start, the end of its first window,
             # the start of its last window, and its end
@@ -269,7 +281,7 @@ def main() -> None:
                           if o.status == om.ORDER_STATUS_REJECTED)
             print(f"orders: {len(orders)} {dict(st)}"
                   + (f"; rejections: {dict(why.most_common(3))}" if why else ""))
-            latency(fleet.bootstrap)
+            latency(fleet.bootstrap, start_ns)
             kafka_hops(rec)
         finally:
             rc = fleet.stop()
