@@ -58,15 +58,19 @@ def replay_csv(path) -> tuple[int, int]:
     return good_q, good_t
 
 
-@pytest.fixture
-async def replay_service(tmp_path, kafka_bootstrap, kafka_topics, sqlite_url):
+@pytest.fixture(params=[0.0, 0.3], ids=["each-at-once", "publish-window"])
+async def replay_service(request, tmp_path, kafka_bootstrap, kafka_topics, sqlite_url):
     f = tmp_path / "ticks.csv"
     good = replay_csv(f)
     settings = Settings(kafka_bootstrap=kafka_bootstrap, database_url=sqlite_url, grpc_port=0,
                         grpc_host="127.0.0.1", metrics_port=0, md_provider="replay",
                         md_replay_files=str(f), md_replay_speed=0, md_replay_loop=False,
-                        md_flush_interval=0.2, md_timeframes="1m,5m,10t", md_stale_after=600)
+                        md_flush_interval=0.2, md_timeframes="1m,5m,10t", md_stale_after=600,
+                        md_publish_window=request.param)
     svc = build(settings, topics=kafka_topics)
+    emitted: list[tuple[str, object]] = []  # (instrument, event) in the pipeline's order
+    svc.market_data.pipeline.listeners.append(lambda key, msg: emitted.append((key, msg)))
+    svc.emitted = emitted
     await svc.start()
     assert await svc.wait_ready(30)
     await asyncio.wait_for(svc.market_data.provider_done.wait(), 30)
@@ -113,6 +117,16 @@ async def test_replay_service_publishes_only_validated_data(replay_service, kafk
     # BBB has quotes only, so its bars are built from mid quotes (no volume)
     bbb = [b for b in bars if b.instrument_id.value == "BBB.XNAS"]
     assert bbb and all(b.volume == 0 for b in bbb)
+    # each instrument's events on the topic in the order the pipeline emitted them (a publish
+    # window only groups them)
+    def data(pairs):
+        return [(k, e.SerializeToString()) for k, e in pairs
+                if not isinstance(e, ev.InstrumentStatus)]
+
+    on_topic = data((m.key().decode(), e) for m, e in zip(msgs, events, strict=True))
+    emitted = data(svc.emitted)
+    for inst in ("AAA.XNAS", "BBB.XNAS"):
+        assert [v for k, v in on_topic if k == inst] == [v for k, v in emitted if k == inst]
 
 
 async def test_grpc_api(replay_service):

@@ -12,6 +12,7 @@ from svc_market_data.core import TOPIC, MarketDataCore
 from svc_market_data.grpc_api import FULL_NAME, MarketDataServicer
 from svc_market_data.providers.base import Provider
 from svc_market_data.providers.factory import build_provider
+from svc_market_data.publish_window import PublishWindow
 from svc_market_data.settings import Settings
 from svc_market_data.store import HistoryStore
 from svc_market_data.validation import ValidationConfig
@@ -36,10 +37,13 @@ def build(settings: Settings | None = None, *, provider: Provider | None = None,
         gap_after_s=settings.md_gap_after)
     topic = svc.topic(TOPIC)
 
-    def publish(key: str, msg) -> None:
+    def send(key: str, msg) -> None:
         bus = svc.bus
         if bus is not None and bus.running:
             bus.publish_nowait(topic, key, msg)
+
+    publish = PublishWindow(send, settings.md_publish_window)
+    svc.publish_window = publish
 
     core = MarketDataCore(
         provider or build_provider(settings), settings.timeframes, validation=validation,
@@ -58,7 +62,10 @@ def build(settings: Settings | None = None, *, provider: Provider | None = None,
     @svc.on_stop
     async def _stop() -> None:
         await core.stop()
+        publish.flush()
 
     svc.every(settings.md_flush_interval, core.tick, name="md-tick")
+    if settings.md_publish_window:
+        svc.every(settings.md_publish_window, publish.flush_async, name="md-publish-window")
     svc.every(3600, core.retention, name="md-retention")
     return svc

@@ -43,6 +43,8 @@ PROFILE: dict[str, Any] = {
         # this sets how fast the fleet slows down over a session, as well as its memory
         "quote_interval": 6.0,
         "book_interval": 30.0,
+        # wall seconds market-data holds ticks to publish them as one batch (bars go at once)
+        "publish_window": 0.5,
     },
     "strategy_timeframe": "1m",
     "strategies": [
@@ -106,7 +108,8 @@ def child_env(service: str, home: Path, profile: dict[str, Any] = PROFILE) -> di
                 "OMNI_MD_INSTRUMENTS": ",".join(m["instruments"]),
                 "OMNI_MD_SIM_SPEED": str(m["speed"]),
                 "OMNI_MD_QUOTE_INTERVAL": str(m["quote_interval"]),
-                "OMNI_MD_BOOK_INTERVAL": str(m["book_interval"])}
+                "OMNI_MD_BOOK_INTERVAL": str(m["book_interval"]),
+                "OMNI_MD_PUBLISH_WINDOW": str(m["publish_window"])}
     if service == "strategy-engine":
         deployments = [{**s, "account_id": acct} for s in profile["strategies"]]
         return {"OMNI_DEFAULT_DEPLOYMENTS": json.dumps(deployments),
