@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib.util
+import sys
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -419,8 +420,6 @@ async def _stop_or_report(svc: Any) -> None:
     """Stop one service of the fleet. A stop that hangs (seen twice in CI in this fixture's
     teardown, never reproduced) prints every pending task's stack, so the log shows where it
     waits, and teardown goes on with the next service."""
-    import sys
-
     try:
         await asyncio.wait_for(svc.stop(), STOP_REPORT_AFTER_S)
     except TimeoutError:
