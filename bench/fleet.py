@@ -13,7 +13,9 @@ service on the fleet profile's defaults), lets it trade for a while, then prints
   1m Bar of the order's instrument produced before the order event. Both times are the
   envelopes' produced_at (one host, one clock).
 - the Kafka hops on that path, from each trading consumer's ``omni_delivery_seconds``
-  histogram (the message's creation by its producer to its handling, once per batch).
+  histogram (the message's creation by its producer to its handling, once per batch);
+- the record batches each topic holds at the end (bench/broker_batches.py): what the embedded
+  broker's work per fetch grows with.
 
 Figures are printed beside their goals; nothing is asserted.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
+import broker_batches  # noqa: E402  (bench/, beside this script)
 import fleet_harness as fh  # noqa: E402
 
 GOAL_P99_MS = 50.0
@@ -283,6 +286,7 @@ def main() -> None:
                   + (f"; rejections: {dict(why.most_common(3))}" if why else ""))
             latency(fleet.bootstrap, start_ns)
             kafka_hops(rec)
+            broker_batches.report(fleet.bootstrap)
         finally:
             rc = fleet.stop()
             left = fleet.leftovers()

@@ -1,7 +1,10 @@
-"""PublishWindow: ticks wait for the window, anything else goes at once after them, in order;
-nothing is dropped."""
+"""PublishWindow: ticks wait for the next bar or at most the window, anything else goes at once
+after them, in order; what one loop iteration hands over goes out together; nothing is
+dropped."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 from omni.common.v1 import types_pb2
@@ -48,14 +51,49 @@ def test_status_events_do_not_wait():
     assert [type(m) for m in sent] == [ev.Quote, ev.InstrumentStatus]
 
 
-async def test_flush_sends_what_is_held_once():
+async def test_ticks_wait_at_most_the_window():
+    now = [100.0]
     sent = []
-    w = PublishWindow(lambda k, m: sent.append(m.bid_size), 0.2)
-    for n in range(5):
+    w = PublishWindow(lambda k, m: sent.append(m.bid_size), 1.0, clock=lambda: now[0])
+    for n in range(3):
         w("A", quote("A", n))
-    await w.flush_async()
-    w.flush()
-    assert sent == [0, 1, 2, 3, 4]
+        now[0] += 0.4
+    await w.flush_due()  # the oldest has waited 1.2 s
+    assert sent == [0, 1, 2] and w.held == 0
+    w("A", quote("A", 3))
+    now[0] += 0.9
+    await w.flush_due()  # 0.9 s: not yet
+    await asyncio.sleep(0)
+    assert sent == [0, 1, 2]
+    w.flush()  # the stop path sends at once
+    assert sent == [0, 1, 2, 3]
+
+
+async def test_what_one_iteration_hands_over_goes_out_together_at_its_end():
+    batches: list[list[str]] = []
+    current: list[str] = []
+
+    def send(key, msg):
+        current.append(type(msg).__name__ + key)
+
+    async def producer_tick():  # what the producer sees per iteration
+        while True:
+            await asyncio.sleep(0)
+            if current:
+                batches.append(current[:])
+                current.clear()
+
+    ticker = asyncio.create_task(producer_tick())
+    await asyncio.sleep(0)
+    w = PublishWindow(send, 0.0)
+    for i in "ABCD":  # one simulator step: every instrument's quote and closed bar
+        w(i, quote(i, 1))
+        w(i, bar(i))
+    assert current == []
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    ticker.cancel()
+    assert batches == [["QuoteA", "BarA", "QuoteB", "BarB", "QuoteC", "BarC", "QuoteD", "BarD"]]
 
 
 def test_negative_window_is_refused():

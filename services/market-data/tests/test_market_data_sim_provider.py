@@ -68,3 +68,21 @@ async def test_same_seed_same_output():
     assert [m.SerializeToString() for m in a[3]] == [m.SerializeToString() for m in b[3]]
     q = a[1].quotes["AAPL.XNAS"]
     assert isinstance(q, Quote) and q.ts_ns == T0 + 200 * S // 4
+
+
+async def test_every_instruments_bar_closes_in_the_same_step():
+    """The bars ending at one boundary are emitted in one step (so in one Kafka batch), not
+    each at its instrument's first trade after the boundary, which may come a step later."""
+    cfg = SimulatorConfig(instruments=("AAPL.XNAS", "SPY.ARCX", "EURUSD.FX", "BTC-USD.CRYPTO"),
+                          quote_interval_s=6.0, max_steps=400, speed=0)
+    p = SimulatorProvider(cfg, start_ns=T0 + S * 5 // 2)  # steps off the minute boundaries
+    step_of_bars: dict[int, set[int]] = {}
+
+    def sink(_key, m):
+        if m.DESCRIPTOR.name == "Bar" and m.timeframe == "1m":
+            step_of_bars.setdefault(m.end.ToNanoseconds(), set()).add(p.steps)
+
+    pipe = Pipeline(p.instruments(), Validator(quarantine=Quarantine(1000)), ["1m"], sink=sink)
+    await asyncio.wait_for(p.run(pipe, asyncio.Event()), 60)
+    assert len(step_of_bars) >= 30
+    assert all(len(steps) == 1 for steps in step_of_bars.values()), step_of_bars

@@ -31,7 +31,8 @@ all answer for the first time it runs the migrations (``svc_<name>.migrations`` 
 ``on_start`` hooks, starts the bus (consumer + producer) and the ``every`` tasks, then flips
 health to SERVING and publishes ServiceLifecycleChanged(READY). Afterwards the pings repeat every
 ``readiness_interval``; a failing dependency flips health to NOT_SERVING (DEGRADED) until it
-answers again. Heartbeats go to system-monitoring every ``heartbeat_interval``.
+answers again. Heartbeats go to system-monitoring at start and then every ``heartbeat_interval``
+(each announces the interval, which the control plane judges lateness by).
 
 Stop (SIGTERM/SIGINT under `run`): health NOT_SERVING first, background tasks cancelled, gRPC
 drained for ``shutdown_grace`` seconds, ``on_stop`` hooks, lifecycle STOPPED published, then the
@@ -448,13 +449,15 @@ class Service:
             await asyncio.sleep(interval)
 
     async def _heartbeat_loop(self) -> None:
+        # the first one at once: it announces the interval, so an instance with a long one
+        # is not judged late by the control plane before its first beat
         while True:
-            await asyncio.sleep(self.settings.heartbeat_interval)
             if self.bus is not None and self.bus.running:
                 try:
                     self.bus.publish_nowait(self.topic(SYSTEM_TOPIC), self.name, self.heartbeat())
                 except Exception as exc:
                     self.log.warning("heartbeat not sent", error=repr(exc))
+            await asyncio.sleep(self.settings.heartbeat_interval)
 
     async def stop(self) -> None:
         async with self._stop_lock:

@@ -66,6 +66,6 @@ def build(settings: Settings | None = None, *, provider: Provider | None = None,
 
     svc.every(settings.md_flush_interval, core.tick, name="md-tick")
     if settings.md_publish_window:
-        svc.every(settings.md_publish_window, publish.flush_async, name="md-publish-window")
+        svc.every(settings.md_publish_window / 4, publish.flush_due, name="md-publish-window")
     svc.every(3600, core.retention, name="md-retention")
     return svc

@@ -28,9 +28,10 @@ class Settings(ServiceSettings):
     # bar time frames published and stored (tick "<n>t" and volume "<q>v" bars too)
     md_timeframes: str = "1m,5m,15m,1h,1d"
     md_book_depth: int = Field(default=10, ge=1, le=1000)
-    # seconds quotes, trades and book updates are held to go out together in one Kafka batch
-    # (0 = each at once); bars and status events never wait. The embedded fleet sets it:
-    # there each batch is listed by every fetch that returns data (docs/embedded.md)
+    # at most how long quotes, trades and book updates are held to go out in one Kafka batch,
+    # with the next bar or status event (0 = each at once); bars and status events never
+    # wait. The embedded fleet sets it: there each batch a topic holds costs the broker work
+    # on every fetch of it (docs/embedded.md)
     md_publish_window: float = Field(default=0.0, ge=0, le=5)
 
     # simulator (the embedded default): a few instruments at a bounded rate, since the

@@ -177,11 +177,15 @@ class PortfolioCore:
             return result
 
     async def publish(self, account_id: str, events: Iterable[Any]) -> None:
-        for e in events:
-            try:
-                await self._publish(account_id, e)
-            except Exception as exc:  # state is committed; the next update supersedes
-                self.log.warning("publish failed", account=account_id, error=repr(exc))
+        """Publish the events together: each is queued before any acknowledgement is awaited
+        (gather starts the tasks in order, and a publish queues before its first await), so
+        they keep their order and reach the broker as one batch rather than one each."""
+        results = await asyncio.gather(
+            *(self._publish(account_id, e) for e in events), return_exceptions=True
+        )
+        for r in results:
+            if isinstance(r, Exception):  # state is committed; the next update supersedes
+                self.log.warning("publish failed", account=account_id, error=repr(r))
 
     def _dirty(self, account_id: str, instrument: str | None = None) -> None:
         s = self.dirty.setdefault(account_id, set())

@@ -13,6 +13,7 @@ from omni.signal_engine.v1.signal_engine_service_pb2_grpc import (
     add_SignalEngineServiceServicer_to_server,
 )
 from omni_core.clients import ServiceClients
+from omni_core.coalesce import IterationBatch
 from omni_core.service import Service
 
 from svc_signal_engine.engine import EngineConfig, SignalEngine
@@ -39,9 +40,13 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
                      SignalEngineServicer(engine, store), FULL_NAME)
     fits: set[asyncio.Task[Any]] = set()
 
+    # a batch of bars (every instrument's, closed together) gives one batch of signals
+    out: IterationBatch[str, Any] = IterationBatch(
+        lambda key, e: svc.publish_nowait(OUT_TOPIC, key, e))
+
     def publish(events: list[tuple[str, Any]]) -> None:
         for key, e in events:
-            svc.publish_nowait(OUT_TOPIC, key, e)
+            out(key, e)
 
     async def refit(instrument: str) -> None:
         try:
@@ -110,6 +115,7 @@ def build(settings: Settings | None = None, *, topics: dict[str, str] | None = N
     async def _stop() -> None:
         for t in list(fits):
             t.cancel()
+        out.flush()
         await market_data.close()
 
     return svc

@@ -10,7 +10,8 @@ default strategies without each service's own defaults having to know about the 
   through ``OMNI_RISK_BOOTSTRAP_FILE``;
 - orchestrator and api-gateway: the trading account (``OMNI_ACCOUNTS``);
 - portfolio-manager: the starting cash, deposited once by ``omni up`` through AdjustCash
-  with a fixed reference id (idempotent, so a restart or a second ``omni up`` deposits nothing).
+  with a fixed reference id (idempotent, so a restart or a second ``omni up`` deposits nothing);
+- every service: its heartbeat interval (``OMNI_HEARTBEAT_INTERVAL``).
 
 A variable already set in ``omni up``'s own environment wins over the profile, so any default
 can be changed per run (``OMNI_MD_SIM_SPEED=1 omni up``).
@@ -38,14 +39,20 @@ PROFILE: dict[str, Any] = {
         # four asset classes the paper venue, order-manager lots and the simulator all know
         "instruments": ["AAPL.XNAS", "SPY.ARCX", "EURUSD.FX", "BTC-USD.CRYPTO"],
         "speed": 60.0,  # market seconds per wall second
-        # market seconds between quotes: 10 per one-minute bar. The embedded broker's work per
-        # fetch grows with the batches a topic holds (docs/embedded.md, "Long sessions"), so
-        # this sets how fast the fleet slows down over a session, as well as its memory
+        # market seconds between quotes: 10 per one-minute bar; with the publish window below
+        # this sets the embedded broker's memory growth, not its batches
         "quote_interval": 6.0,
         "book_interval": 30.0,
-        # wall seconds market-data holds ticks to publish them as one batch (bars go at once)
-        "publish_window": 0.5,
+        # at most how many wall seconds market-data holds ticks to publish them in one batch
+        # with the next bars (bars go at once): a bar closes every wall second at speed 60,
+        # so the ticks go with the bars and the topic gets one batch a second
+        "publish_window": 1.5,
     },
+    # seconds between each service's heartbeats on system-monitoring (the kit's default is
+    # 5). Every service reads that topic, and each fetch that returns data costs the embedded
+    # broker work for every batch of every topic the consumer reads (docs/embedded.md), so
+    # eleven services beating every 5 s cost it more than any trading topic by mid-session
+    "heartbeat_interval": 15.0,
     "strategy_timeframe": "1m",
     "strategies": [
         {"strategy_type": "sma_crossover", "strategy_id": "sma-aapl",
@@ -101,6 +108,11 @@ def write_bootstrap(home: Path, profile: dict[str, Any] = PROFILE) -> dict[str, 
 
 def child_env(service: str, home: Path, profile: dict[str, Any] = PROFILE) -> dict[str, str]:
     """The profile's environment for one service (before the user's own OMNI_* override it)."""
+    common = {"OMNI_HEARTBEAT_INTERVAL": str(profile["heartbeat_interval"])}
+    return common | _service_env(service, home, profile)
+
+
+def _service_env(service: str, home: Path, profile: dict[str, Any]) -> dict[str, str]:
     acct = profile["account_id"]
     m = profile["market"]
     if service == "market-data":

@@ -36,6 +36,11 @@ class Sink(Protocol):
                       updates: Sequence[tuple[int, float, float]], sequence: int = 0,
                       source: str = "", publish: bool = True) -> bool: ...
 
+    def flush_bars(self, now_ns: int) -> int:
+        """Close every bar that ends by ``now_ns`` (a provider whose clock covers every
+        instrument calls it: nothing earlier can still arrive)."""
+        ...
+
 
 class Provider(ABC):
     """A source of market data.

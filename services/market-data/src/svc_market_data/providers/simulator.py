@@ -67,17 +67,22 @@ class SimulatorProvider(Provider):
             self.sim.start_ns = time.time_ns()
         pacer = Pacer(cfg.speed, self._monotonic, self._sleep, yield_every=50)
         book_every = max(1, round(cfg.book_interval_s / cfg.quote_interval_s))
+        step_ns = int(cfg.quote_interval_s * NS)
         books = 0
         ids = self.sim.instrument_ids
         books_state = getattr(sink, "books", None)
         while not stop.is_set() and (cfg.max_steps == 0 or self.steps < cfg.max_steps):
-            step_ts = self.sim.now_ns + int(cfg.quote_interval_s * NS)
+            step_ts = self.sim.now_ns + step_ns
             await pacer.pace(step_ts)
             for e in self.sim.events(1):
                 if type(e) is Quote:
                     sink.on_quote(e, self.name)
                 else:
                     sink.on_trade(e, self.name)
+            # every instrument's events are now known up to the next step's quote (a step's
+            # trades fall between its quote and that one), so the bars ending by then close
+            # together, in one Kafka batch, not each at its instrument's next tick
+            sink.flush_bars(self.sim.now_ns + step_ns)
             self.steps += 1
             if self.steps % book_every == 0:
                 books += 1
