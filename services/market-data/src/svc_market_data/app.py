@@ -43,7 +43,6 @@ def build(settings: Settings | None = None, *, provider: Provider | None = None,
             bus.publish_nowait(topic, key, msg)
 
     publish = PublishWindow(send, settings.md_publish_window)
-    svc.publish_window = publish
 
     core = MarketDataCore(
         provider or build_provider(settings), settings.timeframes, validation=validation,
