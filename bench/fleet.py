@@ -14,6 +14,7 @@ service on the fleet profile's defaults), lets it trade for a while, then prints
   envelopes' produced_at (one host, one clock).
 - the Kafka hops on that path, from each trading consumer's ``omni_delivery_seconds``
   histogram (the message's creation by its producer to its handling, once per batch);
+- each service's event-loop stalls and full garbage collections (omni_core.runtime_watch);
 - the record batches each topic holds at the end (bench/broker_batches.py): what the embedded
   broker's work per fetch grows with.
 
@@ -26,6 +27,8 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
+import os
 import statistics
 import sys
 import tempfile
@@ -92,6 +95,7 @@ def latency(bootstrap: str, start_ns: int) -> None:
         v.sort()
 
     first: dict[str, tuple[int, str, str, str]] = {}  # order id -> (ns, instrument, trace, type)
+    received: dict[str, int] = {}  # order id -> order-manager took the SubmitOrder (created_at)
     for env, _m in fh.read_topic(bootstrap, "order-management", timeout=60):
         if env is None or not env.event_type.startswith("omni.order_manager.v1.Order"):
             continue
@@ -103,6 +107,7 @@ def latency(bootstrap: str, start_ns: int) -> None:
         if order.order_id not in first or t < first[order.order_id][0]:
             first[order.order_id] = (t, order.instrument_id.value, _trace_id(env.traceparent),
                                      env.event_type.rsplit(".", 1)[1])
+            received[order.order_id] = _ns(order.created_at)
 
     from omni.risk_engine.v1 import events_pb2 as rke
 
@@ -113,7 +118,7 @@ def latency(bootstrap: str, start_ns: int) -> None:
                                 _ns(env.produced_at))
 
     by_trace, by_time, unmatched = [], [], 0
-    to_check, check_to_order = [], []
+    to_check, check_to_order, to_submit, submit_to_check = [], [], [], []
     rows: list[tuple[int, str, float]] = []  # (order event ns, instrument, latency ms)
     for oid, (t, inst, tid, _typ) in first.items():
         if tid and tid in bar_by_trace and bar_by_trace[tid] <= t:
@@ -131,6 +136,9 @@ def latency(bootstrap: str, start_ns: int) -> None:
         if oid in check_at and t_bar <= check_at[oid] <= t:
             to_check.append((check_at[oid] - t_bar) / 1e6)
             check_to_order.append((t - check_at[oid]) / 1e6)
+            if t_bar <= received.get(oid, 0) <= check_at[oid]:
+                to_submit.append((received[oid] - t_bar) / 1e6)
+                submit_to_check.append((check_at[oid] - received[oid]) / 1e6)
     lat = by_trace + by_time
     types = sorted({v[3] for v in first.values()})
     print(f"bars (1m) seen: {sum(len(v) for v in bars.values())} on {len(bars)} instruments "
@@ -167,6 +175,13 @@ def latency(bootstrap: str, start_ns: int) -> None:
               f"(signal/strategy-engine, order-manager, CheckOrder); check -> order event "
               f"p50 {_pct(check_to_order, 0.5):.1f} / p99 {_pct(check_to_order, 0.99):.1f} ms "
               f"(order-manager's commit and outbox)")
+    if to_submit:
+        print(f"  bar -> check split at the order's created_at (order-manager takes the "
+              f"SubmitOrder, n={len(to_submit)}): bar -> submit p50 {_pct(to_submit, 0.5):.1f} / "
+              f"p99 {_pct(to_submit, 0.99):.1f} / max {max(to_submit):.0f} ms (Kafka hop, "
+              f"strategy-engine, gRPC); submit -> check p50 {_pct(submit_to_check, 0.5):.1f} / "
+              f"p99 {_pct(submit_to_check, 0.99):.1f} / max {max(submit_to_check):.0f} ms "
+              f"(order-manager's pre-checks, risk-engine's CheckOrder)")
 
 
 HOPS = {  # consumer -> the topics it takes on the way from a bar to an order
@@ -180,33 +195,80 @@ HOPS = {  # consumer -> the topics it takes on the way from a bar to an order
 def _bucket_pct(buckets: list[tuple[float, float]], q: float) -> float:
     """The upper bound of the histogram bucket holding the q-quantile (cumulative counts)."""
     total = buckets[-1][1]
+    if not total:
+        return 0.0
     return next(le for le, c in buckets if c >= q * total)
+
+
+def _histograms(rec: dict, service: str, metric: str,
+                label: str = "") -> dict[str, list[tuple[float, float]]]:
+    """A service's histogram from its /metrics: label value -> sorted (le, cumulative count)."""
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    port = (rec["services"].get(service) or {}).get("metrics_port")
+    if not port:
+        return {}
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
+        text = r.read().decode()
+    per: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for fam in text_string_to_metric_families(text):
+        if fam.name != metric:
+            continue
+        for smp in fam.samples:
+            if smp.name.endswith("_bucket"):
+                per[smp.labels.get(label, "")].append((float(smp.labels["le"]), smp.value))
+    return {k: sorted(v) for k, v in per.items()}
+
+
+def _above(buckets: list[tuple[float, float]], le: float) -> int:
+    return int(buckets[-1][1] - next(c for b, c in buckets if b >= le))
+
+
+Pauses = dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]]]]
+
+
+def pauses(rec: dict) -> Pauses:
+    """Each service's event-loop lag and full-collection histograms, as they stand now."""
+    out: Pauses = {}
+    for name in rec["services"]:
+        lag = _histograms(rec, name, "omni_event_loop_lag_seconds").get("")
+        gen2 = _histograms(rec, name, "omni_gc_pause_seconds", "generation").get("2")
+        if lag and gen2:
+            out[name] = (lag, gen2)
+    return out
+
+
+def _minus(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    base = dict(b)
+    return [(le, c - base.get(le, 0.0)) for le, c in a]
+
+
+def stalls(rec: dict, before: Pauses) -> None:
+    """Each service's event-loop stalls and garbage-collector pauses during the session
+    (omni_core.runtime_watch): which process could hold an order up, and whether the
+    collector did."""
+    print("during the session, per service: event-loop stalls (a timer late by >= 100 / "
+          "250 ms) and full (gen 2) collections (n, > 50 ms, largest bucket):")
+    for name, (lag, gen2) in sorted(pauses(rec).items()):
+        lag0, gen20 = before.get(name, ([], []))
+        lag, gen2 = _minus(lag, lag0), _minus(gen2, gen20)
+        print(f"  {name:<18} stalls {_above(lag, 0.1):>3} / {_above(lag, 0.25):>3} "
+              f"(max <= {_bucket_pct(lag, 1.0) * 1e3:g} ms)   gen-2 collections "
+              f"{int(gen2[-1][1]):>4}, {_above(gen2, 0.05):>3} > 50 ms "
+              f"(max <= {_bucket_pct(gen2, 1.0) * 1e3:g} ms)")
 
 
 def kafka_hops(rec: dict) -> None:
     """Each trading consumer's omni_delivery_seconds (producer CreateTime -> handling: the
     broker hop plus the wait in the consumer), read from its /metrics."""
-    import urllib.request
-
-    from prometheus_client.parser import text_string_to_metric_families
-
     print("Kafka hops (message created by its producer -> handled by the consumer; "
           "first message of each batch; bucket upper bounds):")
     for name, topics in HOPS.items():
-        port = (rec["services"].get(name) or {}).get("metrics_port")
-        if not port:
-            continue
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
-            text = r.read().decode()
-        per: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        for fam in text_string_to_metric_families(text):
-            if fam.name != "omni_delivery_seconds":
-                continue
-            for smp in fam.samples:
-                if smp.name.endswith("_bucket"):
-                    per[smp.labels["topic"]].append((float(smp.labels["le"]), smp.value))
+        per = _histograms(rec, name, "omni_delivery_seconds", "topic")
         for topic in topics:
-            b = sorted(per.get(topic, []))
+            b = per.get(topic, [])
             if not b or not b[-1][1]:
                 continue
             p50, p99 = _bucket_pct(b, 0.5) * 1e3, _bucket_pct(b, 0.99) * 1e3
@@ -224,10 +286,14 @@ def fh_account() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--session", type=float, default=90.0, help="seconds of trading")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the fleet's home (service logs, broker data) and print where")
     args = ap.parse_args()
-    import os
-
-    with tempfile.TemporaryDirectory(prefix="omni-bench-fleet-") as tmp:
+    home = (contextlib.nullcontext(tempfile.mkdtemp(prefix="omni-bench-fleet-")) if args.keep
+            else tempfile.TemporaryDirectory(prefix="omni-bench-fleet-"))
+    with home as tmp:
+        if args.keep:
+            print(f"fleet home (kept): {tmp}/omni; service logs in {tmp}/omni/logs")
         fleet = fh.Fleet(Path(tmp) / "omni")
         fleet.start()
         try:
@@ -245,6 +311,7 @@ def main() -> None:
             def broker_cpu_s() -> float:
                 return cpu_seconds(broker) or 0.0
 
+            at_start = pauses(rec)
             t0, start_ns = time.monotonic(), time.time_ns()
             window = min(30.0, args.session / 3)
             # (time, broker CPU seconds) at the session's start, the end of its first window,
@@ -286,6 +353,7 @@ def main() -> None:
                   + (f"; rejections: {dict(why.most_common(3))}" if why else ""))
             latency(fleet.bootstrap, start_ns)
             kafka_hops(rec)
+            stalls(rec, at_start)
             broker_batches.report(fleet.bootstrap)
         finally:
             rc = fleet.stop()

@@ -13,6 +13,8 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 from prometheus_client import generate_latest as _generate_latest
 
+from omni_core.runtime_watch import GcTimer
+
 __all__ = ["REGISTRY", "Metrics", "get_metrics", "start_metrics_server", "generate_latest"]
 
 REGISTRY = CollectorRegistry(auto_describe=True)
@@ -20,6 +22,7 @@ REGISTRY = CollectorRegistry(auto_describe=True)
 _LATENCY_BUCKETS = (
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 )
+_PAUSE_BUCKETS = (0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
 
 class Metrics:
@@ -55,6 +58,15 @@ class Metrics:
             "omni_breaker_state", "Circuit breaker state (0 closed, 1 half-open, 2 open)",
             ["name"], registry=registry,
         )
+        self.gc_pause = Histogram(
+            "omni_gc_pause_seconds", "Garbage collections: the duration of each",
+            ["generation"], buckets=_PAUSE_BUCKETS, registry=registry,
+        )
+        self.loop_lag = Histogram(
+            "omni_event_loop_lag_seconds",
+            "How late the event loop runs a timer (what held the loop meanwhile)",
+            buckets=_PAUSE_BUCKETS, registry=registry,
+        )
         self.ready = Gauge("omni_ready", "1 when the service is ready", registry=registry)
         self.dependency_up = Gauge(
             "omni_dependency_up", "1 when a dependency answers its ping", ["dependency"],
@@ -67,6 +79,8 @@ class Metrics:
         self._lock = threading.Lock()
         self.last_lag = 0
         self._grpc_children: dict[tuple[str, str], tuple[Any, Any]] = {}
+        # one per process (gc.callbacks is process-wide), installed by the first service
+        self.gc_timer = GcTimer(self.gc_pause)
 
     # BusMetrics protocol -----------------------------------------------------------------
 

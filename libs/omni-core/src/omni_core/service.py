@@ -32,7 +32,8 @@ all answer for the first time it runs the migrations (``svc_<name>.migrations`` 
 health to SERVING and publishes ServiceLifecycleChanged(READY). Afterwards the pings repeat every
 ``readiness_interval``; a failing dependency flips health to NOT_SERVING (DEGRADED) until it
 answers again. Heartbeats go to system-monitoring at start and then every ``heartbeat_interval``
-(each announces the interval, which the control plane judges lateness by).
+(each announces the interval, which the control plane judges lateness by). Garbage-collector
+pauses and event-loop stalls are measured throughout (omni_core.runtime_watch).
 
 Stop (SIGTERM/SIGINT under `run`): health NOT_SERVING first, background tasks cancelled, gRPC
 drained for ``shutdown_grace`` seconds, ``on_stop`` hooks, lifecycle STOPPED published, then the
@@ -64,6 +65,7 @@ from omni_core.config import RuntimeConfig
 from omni_core.logging import configure_logging, get_logger
 from omni_core.metrics import get_metrics, start_metrics_server, stop_metrics_server
 from omni_core.rpc import RpcServer
+from omni_core.runtime_watch import watch_loop_lag
 from omni_core.settings import ServiceSettings, SettingsError
 
 __all__ = ["Service", "run"]
@@ -334,6 +336,9 @@ class Service:
                       settings=self.settings.safe_dict())
         self._tasks.append(asyncio.create_task(self._readiness_loop(), name="readiness"))
         self._tasks.append(asyncio.create_task(self._heartbeat_loop(), name="heartbeat"))
+        self._tasks.append(asyncio.create_task(watch_loop_lag(
+            self.metrics.loop_lag, self.metrics.gc_timer.install(),
+            log=get_logger("omni_core.runtime")), name="loop-lag"))
 
     async def wait_ready(self, timeout: float = 30.0) -> bool:  # noqa: ASYNC109
         try:

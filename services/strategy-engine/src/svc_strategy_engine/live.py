@@ -2,9 +2,11 @@
 signals, broker-gateway ExecutionReports) to the runner's types, and the order transport to
 order-manager over gRPC (omni.order_manager.v1.OrderManagerService/SubmitOrder, CancelOrder).
 
-The transport is synchronous towards the runner (``submit`` returns at once) and sends in
-submission order from one asyncio task; order-manager's answer maps its order id to ours, and
-a rejection (risk, validation) comes back to the runner as a REJECTED report. Fills and other
+The transport is synchronous towards the runner (``submit`` returns at once) and sends each
+call as its own task, so the orders of one bar (every instrument's bars close together) are
+checked and booked side by side rather than one round trip after another; a cancel waits for
+its own order's submit. Order-manager's answer maps its order id to ours, and a rejection
+(risk, validation) comes back to the runner as a REJECTED report. Fills and other
 reports arrive on ``order-management`` as ExecutionReports and go to ``runner.on_execution``.
 """
 
@@ -107,39 +109,61 @@ class RecordingTransport:
 class GrpcOrderTransport:
     def __init__(self, runner: StrategyRunner, address: str, *,
                  account_of: Callable[[str], str], timeout: float = 5.0,
-                 log: Any = None) -> None:
+                 log: Any = None, max_in_flight: int = 16) -> None:
         self.runner = runner
         self.clients = ServiceClients(["order-manager"], {"order-manager": address},
                                       timeout=timeout)
         self.account_of = account_of
         self.log = log
-        self._q: asyncio.Queue[tuple[str, Order, int]] = asyncio.Queue()
-        self._task: asyncio.Task[None] | None = None
+        self._slots = asyncio.Semaphore(max_in_flight)
+        self._calls: set[asyncio.Task[None]] = set()
+        self._submitting: dict[str, asyncio.Task[None]] = {}  # our order id -> its SubmitOrder
+        self._started = False
         self.sent = 0
         self.failed = 0
 
     def start(self) -> None:
-        if self._task is None:
+        if not self._started:
             self.clients.connect()  # the first order does not wait for the handshakes
-            self._task = asyncio.get_running_loop().create_task(self._worker())
+            self._started = True
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        calls, self._calls = list(self._calls), set()
+        for task in calls:
+            task.cancel()
+        for task in calls:
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+                await task
+        self._submitting.clear()
+        self._started = False
         await self.clients.close()
 
+    @property
+    def in_flight(self) -> int:
+        return len(self._calls)
+
     def submit(self, order: Order, now_ns: int) -> None:
-        self._q.put_nowait(("submit", order, now_ns))
+        task = self._call("submit", order, now_ns, after=None)
+        self._submitting[order.order_id] = task
+        task.add_done_callback(lambda t, oid=order.order_id: self._submitting.pop(oid, None)
+                               if self._submitting.get(oid) is t else None)
 
     def cancel(self, order: Order, now_ns: int) -> None:
-        self._q.put_nowait(("cancel", order, now_ns))
+        self._call("cancel", order, now_ns, after=self._submitting.get(order.order_id))
 
-    async def _worker(self) -> None:
-        while True:
-            kind, order, ts = await self._q.get()
+    def _call(self, kind: str, order: Order, ts: int,
+              after: asyncio.Task[None] | None) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(self._run(kind, order, ts, after))
+        self._calls.add(task)
+        task.add_done_callback(self._calls.discard)
+        return task
+
+    async def _run(self, kind: str, order: Order, ts: int,
+                   after: asyncio.Task[None] | None) -> None:
+        if after is not None:  # a cancel goes after its order's submit has been answered
+            with contextlib.suppress(Exception):
+                await asyncio.shield(after)
+        async with self._slots:
             try:
                 if kind == "submit":
                     await self._submit(order, ts)
