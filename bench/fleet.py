@@ -226,17 +226,20 @@ def _above(buckets: list[tuple[float, float]], le: float) -> int:
     return int(buckets[-1][1] - next(c for b, c in buckets if b >= le))
 
 
-Pauses = dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]]]]
+Pauses = dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]], float]]
 
 
 def pauses(rec: dict) -> Pauses:
-    """Each service's event-loop lag and full-collection histograms, as they stand now."""
+    """Each service's event-loop lag and full-collection histograms and its CPU seconds (with
+    its helper processes), as they stand now."""
+    from omni_core.embedded.fleet import cpu_seconds
+
     out: Pauses = {}
-    for name in rec["services"]:
+    for name, svc in rec["services"].items():
         lag = _histograms(rec, name, "omni_event_loop_lag_seconds").get("")
         gen2 = _histograms(rec, name, "omni_gc_pause_seconds", "generation").get("2")
         if lag and gen2:
-            out[name] = (lag, gen2)
+            out[name] = (lag, gen2, cpu_seconds(svc.get("pid")) or 0.0)
     return out
 
 
@@ -245,16 +248,17 @@ def _minus(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[t
     return [(le, c - base.get(le, 0.0)) for le, c in a]
 
 
-def stalls(rec: dict, before: Pauses) -> None:
-    """Each service's event-loop stalls and garbage-collector pauses during the session
+def stalls(rec: dict, before: Pauses, seconds: float) -> None:
+    """Each service's CPU, event-loop stalls and garbage-collector pauses during the session
     (omni_core.runtime_watch): which process could hold an order up, and whether the
     collector did."""
-    print("during the session, per service: event-loop stalls (a timer late by >= 100 / "
-          "250 ms) and full (gen 2) collections (n, > 50 ms, largest bucket):")
-    for name, (lag, gen2) in sorted(pauses(rec).items()):
-        lag0, gen20 = before.get(name, ([], []))
+    print("during the session, per service: CPU (% of a core), event-loop stalls (a timer "
+          "late by >= 100 / 250 ms) and full (gen 2) collections (n, > 50 ms, largest bucket):")
+    for name, (lag, gen2, cpu) in sorted(pauses(rec).items()):
+        lag0, gen20, cpu0 = before.get(name, ([], [], cpu))
         lag, gen2 = _minus(lag, lag0), _minus(gen2, gen20)
-        print(f"  {name:<18} stalls {_above(lag, 0.1):>3} / {_above(lag, 0.25):>3} "
+        print(f"  {name:<18} cpu {100 * (cpu - cpu0) / seconds:>3.0f}%  "
+              f"stalls {_above(lag, 0.1):>3} / {_above(lag, 0.25):>3} "
               f"(max <= {_bucket_pct(lag, 1.0) * 1e3:g} ms)   gen-2 collections "
               f"{int(gen2[-1][1]):>4}, {_above(gen2, 0.05):>3} > 50 ms "
               f"(max <= {_bucket_pct(gen2, 1.0) * 1e3:g} ms)")
@@ -353,7 +357,7 @@ def main() -> None:
                   + (f"; rejections: {dict(why.most_common(3))}" if why else ""))
             latency(fleet.bootstrap, start_ns)
             kafka_hops(rec)
-            stalls(rec, at_start)
+            stalls(rec, at_start, marks["end"][0] - t0)
             broker_batches.report(fleet.bootstrap)
         finally:
             rc = fleet.stop()

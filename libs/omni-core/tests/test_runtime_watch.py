@@ -60,7 +60,7 @@ async def test_a_blocked_loop_is_measured_and_a_large_stall_logged():
     try:
         await asyncio.sleep(0.05)
         assert log.records == []
-        time.sleep(0.3)  # holds the loop, as a blocking call would
+        time.sleep(0.3)  # noqa: ASYNC251  (holds the loop, as a blocking call would)
         gc.collect()
         await asyncio.sleep(0.05)
     finally:

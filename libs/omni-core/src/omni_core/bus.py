@@ -42,7 +42,11 @@ serialization, headers). No per-message logging; spans per message only when tra
 Two librdkafka traps the bus avoids: ``consume(n, timeout)`` waits for n messages OR the
 timeout, so at low rates the timeout became latency (~50 ms p50 instead of ~5 ms); and
 ``fetch.queue.backoff.ms`` (default 1000) idles a consumer that drains its local queue faster
-than the fetcher refills it (throughput halved).
+than the fetcher refills it (throughput halved). And one of confluent-kafka's: it lets one
+thread at a time into a Consumer, so a commit, seek or offset query made on the event loop
+while the consumer thread waits in ``poll`` would hold the loop until that poll returns (up to
+``poll_timeout``, 250 ms, when no message comes). Every consumer call therefore runs on the
+consumer's own thread, queued behind the fetch in flight; the loop never waits for one.
 
 Broker caveat (Tansu, the embedded broker): its high watermark is wrong after multi-record
 batches, so `lag()` is approximate there; it is clamped at zero and never negative.
@@ -522,6 +526,7 @@ class EventBus:
         self._committed: dict[tuple[str, int], int] = {}
         self._rewound: dict[tuple[str, int], int] = {}  # partition -> offset it was sought to
         self._assigned: set[tuple[str, int]] = set()
+        self.last_lag = 0  # lag() as last measured on the consumer thread
         self._assigned_event = asyncio.Event()
         self._header_cache: dict[str, tuple[str, bytes]] = {}
         self._published_by_topic: dict[str, int] = {}
@@ -885,20 +890,46 @@ class EventBus:
             )
 
     def _commit_async(self) -> None:
-        consumer = self._consumer
+        """Commit what was handled since the last commit; the call itself goes to the
+        consumer thread."""
         self._last_commit = time.monotonic()
         committed = self._committed
         pending = [(k, o) for k, o in list(self._pending.items()) if committed.get(k) != o]
-        if consumer is None or not pending:
+        if self._consumer is None or not pending:
             return
         committed.update(pending)
+        self._on_consumer_thread(
+            self._send_commit, [TopicPartition(t, p, o) for (t, p), o in pending]
+        )
+
+    def _send_commit(self, offsets: list[TopicPartition]) -> None:
+        consumer = self._consumer
+        if consumer is None:
+            return
         try:
-            consumer.commit(
-                offsets=[TopicPartition(t, p, o) for (t, p), o in pending], asynchronous=True
-            )
+            consumer.commit(offsets=offsets, asynchronous=True)
         except KafkaException as exc:
             if exc.args[0].code() != KafkaError._NO_OFFSET:
                 self._log.warning(f"bus commit failed: {exc}")
+
+    def _on_consumer_thread(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run a consumer call on the consumer's thread, after the fetch in flight, without
+        waiting for it (see the module notes: a Consumer admits one thread at a time)."""
+        executor = self._executor
+        if executor is None:
+            return
+        with contextlib.suppress(RuntimeError):  # shut down: the bus is stopping
+            executor.submit(self._logged, fn, *args)
+
+    def _logged(self, fn: Callable[..., Any], *args: Any) -> None:
+        try:
+            fn(*args)
+        except Exception as exc:
+            self._log.warning(f"bus consumer call {getattr(fn, '__name__', fn)} failed: {exc!r}")
+
+    def _measure_lag(self) -> None:
+        self.last_lag = self.lag()
+        self.metrics.consumer_lag(self.last_lag)
 
     async def _consume_loop(self) -> None:
         """Fetch in the consumer thread, handle on the loop. The next batch is fetched while
@@ -943,7 +974,7 @@ class EventBus:
                     self._commit_async()
                 if now - last_lag >= 5.0:
                     last_lag = now
-                    self.metrics.consumer_lag(self.lag())
+                    self._on_consumer_thread(self._measure_lag)
         finally:
             if not fut.done():  # never leave consume() running when the consumer closes
                 with contextlib.suppress(BaseException):
@@ -1222,25 +1253,43 @@ class EventBus:
         for m in msgs:
             if m.error() is None:
                 offsets.setdefault((m.topic(), m.partition()), []).append(m.offset())
-        consumer = self._consumer
         for key, offs in offsets.items():
             done = self._pending.get(key, -1)  # next offset to deal with
             remaining = [o for o in offs if o >= done]
-            if not remaining or consumer is None:
-                continue
-            with contextlib.suppress(Exception):
-                consumer.seek(TopicPartition(key[0], key[1], remaining[0]))
-                self._rewound[key] = remaining[0]
+            if remaining and self._consumer is not None:
+                self._seek(key, remaining[0])
 
     def _rewind(self, msg: Any) -> Any:
         """Stop the partition at `msg` and make the consumer fetch it again. Messages of that
         partition already fetched (prefetch) are dropped until the rewound offset comes back."""
-        consumer = self._consumer
-        if consumer is not None and not self._stopping:
-            with contextlib.suppress(Exception):
-                consumer.seek(TopicPartition(msg.topic(), msg.partition(), msg.offset()))
-                self._rewound[(msg.topic(), msg.partition())] = msg.offset()
+        if self._consumer is not None and not self._stopping:
+            self._seek((msg.topic(), msg.partition()), msg.offset())
         return _ABORT
+
+    def _seek(self, key: tuple[str, int], offset: int) -> None:
+        """From now on drop what was fetched of the partition until `offset` comes back;
+        the seek itself runs on the consumer thread, after the fetch in flight."""
+        self._rewound[key] = offset
+        self._on_consumer_thread(self._seek_now, key, offset)
+
+    def _seek_now(self, key: tuple[str, int], offset: int) -> None:
+        consumer = self._consumer
+        try:
+            if consumer is None:
+                raise BusError("the consumer is closed")
+            consumer.seek(TopicPartition(key[0], key[1], offset))
+        except Exception:
+            # not fetched again here (e.g. the partition went to another member, which
+            # starts from the last commit): stop dropping its messages
+            loop = self._loop
+            if loop is not None and not loop.is_closed():
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(self._forget_rewind, key, offset)
+            raise
+
+    def _forget_rewind(self, key: tuple[str, int], offset: int) -> None:
+        if self._rewound.get(key) == offset:
+            del self._rewound[key]
 
     async def _dead_letter(
         self,
@@ -1284,7 +1333,9 @@ class EventBus:
     def lag(self) -> int:
         """Messages not yet handled on the assigned partitions: high watermark minus the next
         offset to handle, summed. Approximate on Tansu (its high watermark is wrong after
-        multi-record batches); never negative."""
+        multi-record batches); never negative. It asks the consumer, so while the bus
+        consumes it waits for the fetch in flight: on the event loop read ``last_lag`` (the
+        consumer thread measures it every 5 s)."""
         consumer = self._consumer
         if consumer is None:
             return 0

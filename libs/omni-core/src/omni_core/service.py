@@ -273,10 +273,7 @@ class Service:
 
         totals = dict(self.metrics.totals)
         now = datetime.now(UTC)
-        lag = 0
-        if self.bus is not None and self.bus.running:
-            with contextlib.suppress(Exception):
-                lag = int(self.bus.lag())
+        lag = self.bus.last_lag if self.bus is not None and self.bus.running else 0
         return cp.ServiceHeartbeat(
             service=self.name, instance_id=self.instance_id, ready=self.ready,
             started_at=_ts(self.started_at), sent_at=_ts(now),
@@ -284,7 +281,7 @@ class Service:
             requests_total=totals["requests"], request_errors_total=totals["request_errors"],
             messages_processed_total=totals["processed"],
             messages_failed_total=totals["failed"],
-            dead_lettered_total=totals["dead_lettered"], consumer_lag=lag,
+            dead_lettered_total=totals["dead_lettered"], consumer_lag=int(lag),
             breakers=[b.snapshot().to_proto() for b in _breaker.breakers()],
             interval_seconds=self.settings.heartbeat_interval,
         )
