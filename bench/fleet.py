@@ -192,7 +192,10 @@ HOPS = {  # consumer -> the topics it takes on the way from a bar to an order
 }
 
 
-def _bucket_pct(buckets: list[tuple[float, float]], q: float) -> float:
+Buckets = list[tuple[float, float]]  # sorted (le, cumulative count)
+
+
+def _bucket_pct(buckets: Buckets, q: float) -> float:
     """The upper bound of the histogram bucket holding the q-quantile (cumulative counts)."""
     total = buckets[-1][1]
     if not total:
@@ -200,33 +203,35 @@ def _bucket_pct(buckets: list[tuple[float, float]], q: float) -> float:
     return next(le for le, c in buckets if c >= q * total)
 
 
-def _histograms(rec: dict, service: str, metric: str,
-                label: str = "") -> dict[str, list[tuple[float, float]]]:
-    """A service's histogram from its /metrics: label value -> sorted (le, cumulative count)."""
+def _histograms(rec: dict, service: str, *metrics: tuple[str, str]) -> list[dict[str, Buckets]]:
+    """Histograms from one read of a service's /metrics: for each (metric, label), the label's
+    value -> buckets."""
     import urllib.request
 
     from prometheus_client.parser import text_string_to_metric_families
 
     port = (rec["services"].get(service) or {}).get("metrics_port")
     if not port:
-        return {}
+        return [{} for _ in metrics]
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
         text = r.read().decode()
-    per: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    per: dict[str, dict[str, Buckets]] = {m: defaultdict(list) for m, _label in metrics}
+    labels = dict(metrics)
     for fam in text_string_to_metric_families(text):
-        if fam.name != metric:
+        if fam.name not in per:
             continue
         for smp in fam.samples:
             if smp.name.endswith("_bucket"):
-                per[smp.labels.get(label, "")].append((float(smp.labels["le"]), smp.value))
-    return {k: sorted(v) for k, v in per.items()}
+                per[fam.name][smp.labels.get(labels[fam.name], "")].append(
+                    (float(smp.labels["le"]), smp.value))
+    return [{k: sorted(v) for k, v in per[m].items()} for m, _label in metrics]
 
 
-def _above(buckets: list[tuple[float, float]], le: float) -> int:
+def _above(buckets: Buckets, le: float) -> int:
     return int(buckets[-1][1] - next(c for b, c in buckets if b >= le))
 
 
-Pauses = dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]], float]]
+Pauses = dict[str, tuple[Buckets, Buckets, float]]
 
 
 def pauses(rec: dict) -> Pauses:
@@ -236,14 +241,15 @@ def pauses(rec: dict) -> Pauses:
 
     out: Pauses = {}
     for name, svc in rec["services"].items():
-        lag = _histograms(rec, name, "omni_event_loop_lag_seconds").get("")
-        gen2 = _histograms(rec, name, "omni_gc_pause_seconds", "generation").get("2")
+        lags, gcs = _histograms(rec, name, ("omni_event_loop_lag_seconds", ""),
+                                ("omni_gc_pause_seconds", "generation"))
+        lag, gen2 = lags.get(""), gcs.get("2")
         if lag and gen2:
             out[name] = (lag, gen2, cpu_seconds(svc.get("pid")) or 0.0)
     return out
 
 
-def _minus(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _minus(a: Buckets, b: Buckets) -> Buckets:
     base = dict(b)
     return [(le, c - base.get(le, 0.0)) for le, c in a]
 
@@ -270,7 +276,7 @@ def kafka_hops(rec: dict) -> None:
     print("Kafka hops (message created by its producer -> handled by the consumer; "
           "first message of each batch; bucket upper bounds):")
     for name, topics in HOPS.items():
-        per = _histograms(rec, name, "omni_delivery_seconds", "topic")
+        per, = _histograms(rec, name, ("omni_delivery_seconds", "topic"))
         for topic in topics:
             b = per.get(topic, [])
             if not b or not b[-1][1]:

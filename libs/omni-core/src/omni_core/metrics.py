@@ -77,7 +77,6 @@ class Metrics:
             "requests": 0, "request_errors": 0, "processed": 0, "failed": 0, "dead_lettered": 0,
         }
         self._lock = threading.Lock()
-        self.last_lag = 0
         self._grpc_children: dict[tuple[str, str], tuple[Any, Any]] = {}
         # one per process (gc.callbacks is process-wide), installed by the first service
         self.gc_timer = GcTimer(self.gc_pause)
@@ -105,8 +104,7 @@ class Metrics:
             h.observe(per)
 
     def consumer_lag(self, lag: int) -> None:
-        self.last_lag = max(0, int(lag))
-        self.lag.set(self.last_lag)
+        self.lag.set(max(0, int(lag)))
 
     def delivery_seconds(self, topic: str, seconds: float) -> None:
         self.delivery.labels(topic).observe(seconds)

@@ -281,7 +281,7 @@ class Service:
             requests_total=totals["requests"], request_errors_total=totals["request_errors"],
             messages_processed_total=totals["processed"],
             messages_failed_total=totals["failed"],
-            dead_lettered_total=totals["dead_lettered"], consumer_lag=int(lag),
+            dead_lettered_total=totals["dead_lettered"], consumer_lag=lag,
             breakers=[b.snapshot().to_proto() for b in _breaker.breakers()],
             interval_seconds=self.settings.heartbeat_interval,
         )
